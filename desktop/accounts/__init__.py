@@ -1,0 +1,1 @@
+"""Staff accounts, sign-in and the owner's staff management."""

@@ -1,0 +1,8 @@
+"""The schema: SQLAlchemy typed models.  Importing this package registers every table."""
+
+from desktop.models.accounts import Role, StaffAccount
+from desktop.models.audit import AuditEntry
+from desktop.models.base import Base
+from desktop.models.settings import Setting
+
+__all__ = ["AuditEntry", "Base", "Role", "Setting", "StaffAccount"]

@@ -1,0 +1,1 @@
+"""Data safety: backups (SQLite online backup API), restore with checks, integrity checks."""
