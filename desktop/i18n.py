@@ -2,7 +2,8 @@
 
 Widgets translate their own strings with Qt's ``tr()`` and .ts/.qm files.  Code below the UI
 marks a message with ``msg("English text {name}", name=...)``; the text is the key of the
-catalog ``resources/translations/messages_<lang>.json``.  A test walks the source for every
+catalog ``resources/translations/messages/<area>.<lang>.json`` (one file per area of the
+code, merged when loaded).  A test walks the source for every
 ``msg(...)`` literal and fails when the Simplified Chinese catalog lacks one.
 """
 
@@ -36,9 +37,10 @@ def catalog(lang: str) -> dict[str, str]:
     """The message catalog for ``lang`` (English is the identity, so it has no file)."""
     if lang == "en":
         return {}
-    path = resource_path("translations", f"messages_{lang}.json")
-    with path.open(encoding="utf-8") as handle:
-        data: dict[str, str] = json.load(handle)
+    data: dict[str, str] = {}
+    for path in sorted(resource_path("translations", "messages").glob(f"*.{lang}.json")):
+        with path.open(encoding="utf-8") as handle:
+            data.update(json.load(handle))
     return data
 
 

@@ -103,12 +103,21 @@ class Tx:
 
 def service(
     permission: Permission, *, write: bool = True
-) -> Callable[[Callable[Concatenate[Tx, P], R]], Callable[Concatenate[Context, P], R]]:
-    """Declare a public service function's permission and give it one transaction."""
+) -> Callable[[Callable[Concatenate[Tx, P], R]], Callable[Concatenate[Context | Tx, P], R]]:
+    """Declare a public service function's permission and give it one transaction.
 
-    def decorate(fn: Callable[Concatenate[Tx, P], R]) -> Callable[Concatenate[Context, P], R]:
+    Called with a ``Context`` it opens the transaction; called with a ``Tx`` (from inside
+    another service) it joins that one.  Either way the permission is checked first.
+    """
+
+    def decorate(
+        fn: Callable[Concatenate[Tx, P], R],
+    ) -> Callable[Concatenate[Context | Tx, P], R]:
         @functools.wraps(fn)
-        def run(ctx: Context, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        def run(ctx: Context | Tx, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            if isinstance(ctx, Tx):
+                ctx.ctx.require(permission)
+                return fn(ctx, *args, **kwargs)
             ctx.require(permission)
             with ctx.transaction(write=write) as tx:
                 return fn(tx, *args, **kwargs)

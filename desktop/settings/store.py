@@ -21,16 +21,11 @@ def _definition(name: str) -> SettingDef:
         raise DomainError(msg("There is no setting called {name}.", name=name)) from None
 
 
-def read(tx: Tx, name: str) -> Any:
-    """A setting's value inside a running transaction (for other services)."""
+@service(Permission.USE_APP, write=False)
+def get_setting(tx: Tx, name: str) -> Any:
     definition = _definition(name)
     row = tx.session.get(Setting, name)
     return definition.default if row is None else row.value
-
-
-@service(Permission.USE_APP, write=False)
-def get_setting(tx: Tx, name: str) -> Any:
-    return read(tx, name)
 
 
 @service(Permission.USE_APP, write=False)
@@ -39,7 +34,8 @@ def all_settings(tx: Tx) -> dict[str, Any]:
     return {name: stored.get(name, d.default) for name, d in REGISTRY.items()}
 
 
-def write(tx: Tx, values: dict[str, Any]) -> dict[str, Any]:
+@service(Permission.ADMINISTER)
+def update_settings(tx: Tx, values: dict[str, Any]) -> dict[str, Any]:
     """Check every value first, then store them all: one bad field changes nothing."""
     checked: dict[str, Any] = {}
     for name, raw in values.items():
@@ -56,8 +52,3 @@ def write(tx: Tx, values: dict[str, Any]) -> dict[str, Any]:
             row.value = value
     tx.session.flush()
     return checked
-
-
-@service(Permission.ADMINISTER)
-def update_settings(tx: Tx, values: dict[str, Any]) -> dict[str, Any]:
-    return write(tx, values)
