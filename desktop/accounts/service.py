@@ -48,7 +48,8 @@ def delay_after(failures: int) -> int:
     """Seconds a wrong password costs: nothing for the first few, then doubling to a cap."""
     if failures < FREE_ATTEMPTS:
         return 0
-    return min(FIRST_DELAY_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_SECONDS)
+    doubled: int = FIRST_DELAY_SECONDS << (failures - FREE_ATTEMPTS)
+    return min(doubled, MAX_DELAY_SECONDS)
 
 
 def check_password_strength(password: str, field: str = "password") -> None:

@@ -37,7 +37,7 @@ class AuditRow:
     note: str | None
 
 
-def _query(flt: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _query(flt: AuditFilter) -> Select[AuditEntry]:
     query = select(AuditEntry)
     if flt.staff:
         query = query.where(AuditEntry.staff_username == flt.staff)

@@ -34,7 +34,7 @@ def define(setting: SettingDef) -> SettingDef:
     return setting
 
 
-def _non_negative(name: str) -> Callable[[Any], None]:
+def non_negative(name: str) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if value < 0:
             raise DomainError(msg("This must be zero or more."), field=name)
@@ -100,7 +100,7 @@ LANGUAGE = define(SettingDef("app.language", str, "zh_CN", msg("Language"),
                              msg("The language of the screens and printouts."), _language))
 IDLE_LOCK_MINUTES = define(SettingDef("app.idle_lock_minutes", int, 10, msg("Lock after idle minutes"),
                                       msg("The screen locks after this many minutes without input; 0 never locks."),
-                                      _non_negative("app.idle_lock_minutes")))
+                                      non_negative("app.idle_lock_minutes")))
 BACKUP_DIR = define(SettingDef("backup.folder", str, "", msg("Backup folder"),
                                msg("Where automatic backups go; empty means the data folder.")))
 BACKUP_KEEP = define(SettingDef("backup.keep", int, 14, msg("Backups to keep"),

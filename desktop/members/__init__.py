@@ -1,0 +1,1 @@
+"""Members and membership: the directory, plans, periods, payments, import, export, privacy."""
