@@ -12,21 +12,29 @@ from desktop.members import membership as mm
 from desktop.members import service as ms
 from desktop.services import Context
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏晓文斌婷雪梅琳晨欣怡浩宇子涵思远一鸣佳俊嘉"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余"
+    "于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏晓文斌婷雪梅"
+    "琳晨欣怡浩宇子涵思远一鸣佳俊嘉"
+)
 ENGLISH = ["Anna Schmidt", "David Miller", "Emily Clarke", "James Walker", "Sophie Martin",
            "Lucas Brown", "Olivia Chen", "Michael Tan", "Grace Liu", "Daniel Wong", "Hannah Lee",
            "Peter Novak", "Laura Rossi", "Ben Carter", "Mia Johansson", "Tom Becker"]
 COMPANIES = ["松山茶业", "绿野农场", "湖畔律师事务所", "云栖科技", "江南设计工作室", "德和医药",
-             "明远教育", "山水餐饮", "钱塘投资", "西溪建筑", "Lakeside Capital", "Northwind Trading",
-             "翠谷果园", "悦读书房", "渔乐户外", "和光健康"]
+             "明远教育", "山水餐饮", "钱塘投资", "西溪建筑", "Lakeside Capital",
+             "Northwind Trading", "翠谷果园", "悦读书房", "渔乐户外", "和光健康"]
 TITLES = ["总经理", "创始人", "合伙人", "主任", "工程师", "设计师", "医生", "教师", "律师",
           "Director", "Manager", "退休", "顾问"]
 CITIES = ["杭州", "杭州", "杭州", "上海", "苏州", "宁波", "绍兴", "北京", "南京"]
 TAGS = ["茶艺", "钓鱼", "读书", "桌游", "农业", "投资", "法律", "医疗", "教育", "餐饮", "设计",
         "科技", "创业者", "专家", "前运动员", "退休干部", "摄影", "书法"]
 PLANS = [
-    mm.PlanInput("年卡 Annual", "1980", 12, "全年使用茶室、钓台、图书馆；每月两次免费预订", True, True),
+    mm.PlanInput("年卡 Annual", "1980", 12, "全年使用茶室、钓台、图书馆；每月两次免费预订",
+                 True, True),
     mm.PlanInput("季卡 Quarterly", "600", 3, "三个月使用公共空间", True, False),
     mm.PlanInput("月卡 Monthly", "220", 1, "一个月体验", True, False),
     mm.PlanInput("企业卡 Corporate", "6800", 12, "公司名下三人共享；会议室优先", True, False),
@@ -129,7 +137,8 @@ def add_demo_members(ctx: Context, count: int = 300, seed: int = 7) -> None:
                     break
         # Mrs Zhou's old record (SCENARIOS 6): archived last year, her phone still on it.
         zhou = ms.create_member(tx, ms.MemberInput(
-            "周敏", phone="+86 139 1234 5678", city="杭州", joined_on=today - dt.timedelta(days=700)))
+            "周敏", phone="+86 139 1234 5678", city="杭州",
+            joined_on=today - dt.timedelta(days=700)))
         mm.record_membership(tx, zhou.id, plan_ids[2], mm.PaymentInput(
             method="cash", paid_on=today - dt.timedelta(days=700)),
             starts_on=today - dt.timedelta(days=700))
