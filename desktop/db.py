@@ -20,7 +20,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,8 +38,16 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def resolve_url(value: str | None = None) -> URL:
-    """A database URL from ``--db`` (a path or a URL), the environment, or the default file."""
-    raw = value or os.environ.get("CLUBHOUSE_DATABASE_URL") or str(default_database_path())
+    """A database URL from ``--db`` (a path or a URL), the environment, the connection saved
+    in Settings → Database (desktop.connection), or the default file, in that order."""
+    raw = value or os.environ.get("CLUBHOUSE_DATABASE_URL")
+    if not raw:
+        from desktop.connection import saved_url
+
+        saved = saved_url()
+        if saved is not None:
+            return saved
+        raw = str(default_database_path())
     if "://" not in raw:
         return URL.create("sqlite", database=str(Path(raw).expanduser().resolve()))
     url = make_url(raw)
@@ -93,6 +101,42 @@ def alembic_config(connection: Any = None) -> Config:
     return config
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """One transaction for Alembic; on SQLite with foreign-key enforcement off until it ends.
+
+    Batch mode changes a SQLite table by copying it and dropping the old one; with foreign
+    keys on, that drop deletes (ON DELETE CASCADE) or nulls the rows that refer to it, so a
+    migration would lose data silently (tests/db/test_migrations.py shows it).  Instead the
+    references are checked once at the end and the whole migration rolls back if any dangles.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:  # a PRAGMA inside a transaction is ignored: set it before BEGIN
+            connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                "PRAGMA foreign_keys = OFF"
+            )
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise DatabaseProblem(msg(
+                            "Cannot open the database {path}: {reason}",
+                            path=describe_url(engine.url),
+                            reason=f"the upgrade left references to missing rows: {dangling[:5]}",
+                        ))
+        finally:
+            if sqlite:
+                try:
+                    connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                        "PRAGMA foreign_keys = ON"
+                    )
+                except Exception:  # never hand a connection without foreign keys to the pool
+                    connection.invalidate()
+
+
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
@@ -141,7 +185,7 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (the caller backs up first if it matters)."""
-        with self.engine.begin() as connection:
+        with migration_connection(self.engine) as connection:
             command.upgrade(alembic_config(connection), "head")
 
     def close(self) -> None:

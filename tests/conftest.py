@@ -1,5 +1,11 @@
-"""Shared fixtures: a migrated database (SQLite file; PostgreSQL added by the db fixtures),
-a fixed clock, a cheap hasher, and signed-in contexts for the owner and the front desk."""
+"""Shared fixtures: a migrated database (every database test runs on SQLite and on PostgreSQL),
+a fixed clock, a cheap hasher, and signed-in contexts for the owner and the front desk.
+
+``database`` is parametrized: ``[sqlite]`` is a migrated file in the test's tmp folder,
+``[postgresql]`` a copy of a template migrated once per session on the throwaway server of
+``tests/pg.py`` (marked ``postgres``).  ``sqlite_database`` is for tests that only make sense on
+SQLite; ``postgres_url`` / ``empty_postgres_url`` hand out a raw URL of a fresh database.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import URL
 
 from desktop.accounts import service as accounts
 from desktop.clock import FixedClock
@@ -15,6 +22,7 @@ from desktop.db import Database, open_database
 from desktop.models import Role
 from desktop.security import Hasher, cheap_hasher
 from desktop.services import Actor, Context
+from tests import pg
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 
@@ -41,10 +49,43 @@ def hasher() -> Hasher:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    """A migrated SQLite file, for tests about SQLite itself (WAL, files, locking)."""
     db = open_database(str(tmp_path / "test.sqlite"), create=True)
     yield db
     db.close()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[URL]:
+    """The URL of a fresh PostgreSQL database migrated to head (a copy of the template)."""
+    with pg.fresh_database(migrated=True) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_postgres_url() -> Iterator[URL]:
+    """The URL of a fresh, empty PostgreSQL database (btree_gist installed, no tables)."""
+    with pg.fresh_database(migrated=False) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An open, migrated database: once on SQLite, once on PostgreSQL."""
+    if request.param == "sqlite":
+        db = open_database(str(tmp_path / "test.sqlite"), create=True)
+        try:
+            yield db
+        finally:
+            db.close()
+        return
+    with pg.fresh_database(migrated=True) as url:
+        db = open_database(url)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ def sign_in(database: Database, username: str, password: str, *, clock: Clock,
         session.info["actor"] = actor_of(account)
         now = clock.now()
         if account.locked_until is not None and now < account.locked_until:
-            seconds = int((account.locked_until - now).total_seconds()) + 1
+            seconds = math.ceil((account.locked_until - now).total_seconds())
             raise SignInFailed(
                 msg("Too many wrong passwords. Try again in {seconds} s.", seconds=seconds),
                 field="password",

@@ -10,7 +10,8 @@ from desktop.errors import DomainError
 from desktop.members import keys
 from desktop.members import membership as mm
 from desktop.members import service as ms
-from desktop.services import Context
+from desktop.permissions import Permission
+from desktop.services import Tx, service
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余"
@@ -76,72 +77,72 @@ def _name(rng: random.Random, used: set[str]) -> str:
             return name
 
 
-def add_demo_members(ctx: Context, count: int = 300, seed: int = 7) -> None:
+@service(Permission.ADMINISTER)  # the demo owner fills the demo venue
+def add_demo_members(tx: Tx, count: int = 300, seed: int = 7) -> None:
     """Members with histories ending in every status, in one transaction."""
     rng = random.Random(seed)
-    today = ctx.clock.now().date()
-    with ctx.transaction() as tx:
-        plan_ids = [mm.create_plan(tx, plan) for plan in PLANS]
-        weights = [60, 15, 10, 15]
-        used_phones: set[str] = set()
-        used_names: set[str] = {m.name for m in STORY_MEMBERS}
-        people: list[ms.MemberInput] = list(STORY_MEMBERS)
-        for i in range(count - len(STORY_MEMBERS) - 1):
-            english = i % 12 == 5
-            name = ENGLISH[i % len(ENGLISH)] if english and i < 12 * len(ENGLISH) else _name(
-                rng, used_names)
-            people.append(ms.MemberInput(
-                name,
-                phone=_phone(rng, used_phones),
-                email=f"m{i:03d}@example.com" if rng.random() < 0.4 else None,
-                wechat=f"wx_{i:03d}" if rng.random() < 0.6 else None,
-                company=rng.choice(COMPANIES) if rng.random() < 0.8 else None,
-                title=rng.choice(TITLES) if rng.random() < 0.7 else None,
-                city=rng.choice(CITIES),
-                tags=rng.sample(TAGS, rng.choice((0, 1, 2, 2, 3))),
-            ))
-        ids: list[int] = []
-        for index, person in enumerate(people):
-            if ids and index > len(STORY_MEMBERS) and rng.random() < 0.3:
-                person.referred_by_id = rng.choice(ids[: max(1, len(ids) // 2)])
-            # Histories: joined between 3 years and a week ago; most renewed, some let it lapse.
-            joined = today - dt.timedelta(days=rng.randrange(7, 3 * 365))
-            if index < len(STORY_MEMBERS):
-                joined = today - dt.timedelta(days=400 + index * 30)
-            person.joined_on = joined
-            row = ms.create_member(tx, person, allow_duplicates=True)
-            ids.append(row.id)
-            plan_index = rng.choices(range(len(plan_ids)), weights)[0]
-            start = joined
-            keeps_renewing = index < len(STORY_MEMBERS) or rng.random() < 0.8
-            if not keeps_renewing and rng.random() < 0.4:
-                # Ended a year's membership a few days to weeks ago: in grace, worth a call.
-                plan_index = 0
-                start = today - dt.timedelta(days=365 + rng.randrange(3, 28))
-                person_joined = min(joined, start)
-                if person_joined != joined:
-                    ms.update_member(tx, row.id, ms.MemberInput(
-                        person.name, phone=person.phone, email=person.email,
-                        wechat=person.wechat, company=person.company, title=person.title,
-                        city=person.city, tags=person.tags, referred_by_id=person.referred_by_id,
-                        joined_on=person_joined), allow_duplicates=True)
-            while start <= today:
-                period = mm.record_membership(
-                    tx, row.id, plan_ids[plan_index],
-                    mm.PaymentInput(method=rng.choice(list(mm.PAYMENT_METHODS)[:5]),
-                                    paid_on=start, receipt_no=f"R{start:%y%m%d}{row.id:04d}"),
-                    starts_on=start,
-                )
-                start = period.ends_on + dt.timedelta(days=1)
-                if not keeps_renewing and rng.random() < 0.5:
-                    break
-        # Mrs Zhou's old record (SCENARIOS 6): archived last year, her phone still on it.
-        zhou = ms.create_member(tx, ms.MemberInput(
-            "周敏", phone="+86 139 1234 5678", city="杭州",
-            joined_on=today - dt.timedelta(days=700)))
-        mm.record_membership(tx, zhou.id, plan_ids[2], mm.PaymentInput(
-            method="cash", paid_on=today - dt.timedelta(days=700)),
-            starts_on=today - dt.timedelta(days=700))
-        ms.set_archived(tx, zhou.id, True)
-        for member_id in rng.sample(ids[len(STORY_MEMBERS):], 3):
-            ms.suspend_member(tx, member_id, "欠费未结清", starting=today - dt.timedelta(days=10))
+    today = tx.clock.now().date()
+    plan_ids = [mm.create_plan(tx, plan) for plan in PLANS]
+    weights = [60, 15, 10, 15]
+    used_phones: set[str] = set()
+    used_names: set[str] = {m.name for m in STORY_MEMBERS}
+    people: list[ms.MemberInput] = list(STORY_MEMBERS)
+    for i in range(count - len(STORY_MEMBERS) - 1):
+        english = i % 12 == 5
+        name = ENGLISH[i % len(ENGLISH)] if english and i < 12 * len(ENGLISH) else _name(
+            rng, used_names)
+        people.append(ms.MemberInput(
+            name,
+            phone=_phone(rng, used_phones),
+            email=f"m{i:03d}@example.com" if rng.random() < 0.4 else None,
+            wechat=f"wx_{i:03d}" if rng.random() < 0.6 else None,
+            company=rng.choice(COMPANIES) if rng.random() < 0.8 else None,
+            title=rng.choice(TITLES) if rng.random() < 0.7 else None,
+            city=rng.choice(CITIES),
+            tags=rng.sample(TAGS, rng.choice((0, 1, 2, 2, 3))),
+        ))
+    ids: list[int] = []
+    for index, person in enumerate(people):
+        if ids and index > len(STORY_MEMBERS) and rng.random() < 0.3:
+            person.referred_by_id = rng.choice(ids[: max(1, len(ids) // 2)])
+        # Histories: joined between 3 years and a week ago; most renewed, some let it lapse.
+        joined = today - dt.timedelta(days=rng.randrange(7, 3 * 365))
+        if index < len(STORY_MEMBERS):
+            joined = today - dt.timedelta(days=400 + index * 30)
+        person.joined_on = joined
+        row = ms.create_member(tx, person, allow_duplicates=True)
+        ids.append(row.id)
+        plan_index = rng.choices(range(len(plan_ids)), weights)[0]
+        start = joined
+        keeps_renewing = index < len(STORY_MEMBERS) or rng.random() < 0.8
+        if not keeps_renewing and rng.random() < 0.4:
+            # Ended a year's membership a few days to weeks ago: in grace, worth a call.
+            plan_index = 0
+            start = today - dt.timedelta(days=365 + rng.randrange(3, 28))
+            person_joined = min(joined, start)
+            if person_joined != joined:
+                ms.update_member(tx, row.id, ms.MemberInput(
+                    person.name, phone=person.phone, email=person.email,
+                    wechat=person.wechat, company=person.company, title=person.title,
+                    city=person.city, tags=person.tags, referred_by_id=person.referred_by_id,
+                    joined_on=person_joined), allow_duplicates=True)
+        while start <= today:
+            period = mm.record_membership(
+                tx, row.id, plan_ids[plan_index],
+                mm.PaymentInput(method=rng.choice(list(mm.PAYMENT_METHODS)[:5]),
+                                paid_on=start, receipt_no=f"R{start:%y%m%d}{row.id:04d}"),
+                starts_on=start,
+            )
+            start = period.ends_on + dt.timedelta(days=1)
+            if not keeps_renewing and rng.random() < 0.5:
+                break
+    # Mrs Zhou's old record (SCENARIOS 6): archived last year, her phone still on it.
+    zhou = ms.create_member(tx, ms.MemberInput(
+        "周敏", phone="+86 139 1234 5678", city="杭州",
+        joined_on=today - dt.timedelta(days=700)))
+    mm.record_membership(tx, zhou.id, plan_ids[2], mm.PaymentInput(
+        method="cash", paid_on=today - dt.timedelta(days=700)),
+        starts_on=today - dt.timedelta(days=700))
+    ms.set_archived(tx, zhou.id, True)
+    for member_id in rng.sample(ids[len(STORY_MEMBERS):], 3):
+        ms.suspend_member(tx, member_id, "欠费未结清", starting=today - dt.timedelta(days=10))

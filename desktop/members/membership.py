@@ -26,8 +26,9 @@ from desktop.members.service import (
     get_member,
     period_views,
     status_rules,
+    update_member,
 )
-from desktop.models.members import MembershipPeriod, Payment, Plan
+from desktop.models.members import Member, MembershipPeriod, Payment, Plan
 from desktop.permissions import Permission
 from desktop.services import Tx, service
 
@@ -111,6 +112,7 @@ def update_plan(tx: Tx, plan_id: int, data: PlanInput) -> None:
     _apply_plan(tx, _plan(tx, plan_id), data)
 
 
+@service(Permission.VIEW_MEMBERS, write=False)
 def default_plan(tx: Tx) -> Plan | None:
     return tx.session.scalar(
         select(Plan).where(Plan.active.is_(True)).order_by(Plan.is_default.desc(), Plan.id)
@@ -132,15 +134,7 @@ def record_membership(tx: Tx, member_id: int, plan_id: int, payment: PaymentInpu
     if not plan.active:
         raise DomainError(msg("The plan {name} is no longer offered.", name=plan.name),
                           field="plan")
-    today = tx.clock.now().date()
-    rules = status_rules(tx)
-    live = [p for p in member.periods if not p.voided]
-    latest_end = max((p.ends_on for p in live), default=None)
-    if latest_end is not None and (today - latest_end).days <= rules.grace_days:
-        start = latest_end + dt.timedelta(days=1)
-    else:
-        start = starts_on or today
-    end = start + relativedelta(months=plan.duration_months) - dt.timedelta(days=1)
+    start, end = _next_span(tx, member, plan, starts_on)
     period = MembershipPeriod(plan_id=plan.id, starts_on=start, ends_on=end, voided=False,
                               created_at=tx.clock.now())
     period.plan = plan
@@ -149,6 +143,39 @@ def record_membership(tx: Tx, member_id: int, plan_id: int, payment: PaymentInpu
     period.payments.append(_new_payment(tx, paid, plan.fee))
     tx.session.flush()
     return next(v for v in period_views(member.periods, with_payments=True) if v.id == period.id)
+
+
+def _next_span(tx: Tx, member: Member, plan: Plan,
+               starts_on: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The first and last day of the period a join or renewal on ``plan`` creates (the rule
+    in the module docstring); record_membership and preview_renewal share it."""
+    today = tx.clock.now().date()
+    rules = status_rules(tx)
+    live = [p for p in member.periods if not p.voided]
+    latest_end = max((p.ends_on for p in live), default=None)
+    if latest_end is not None and (today - latest_end).days <= rules.grace_days:
+        start = latest_end + dt.timedelta(days=1)
+    else:
+        start = starts_on or today
+    return start, start + relativedelta(months=plan.duration_months) - dt.timedelta(days=1)
+
+
+@service(Permission.RECORD_MEMBERSHIP, write=False)
+def preview_renewal(tx: Tx, member_id: int, plan_id: int, *,
+                    starts_on: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The period ``record_membership`` would create now, for the dialog to show first."""
+    return _next_span(tx, _member(tx, member_id), _plan(tx, plan_id), starts_on)
+
+
+@service(Permission.RECORD_MEMBERSHIP)
+def update_and_record(tx: Tx, member_id: int, data: MemberInput, plan_id: int,
+                      payment: PaymentInput | None = None, *,
+                      allow_duplicates: bool = False) -> MemberRow:
+    """Save a member's fields and record their membership as one action, one transaction:
+    the add dialog reactivating an archived record it found for the person at the desk."""
+    update_member(tx, member_id, data, allow_duplicates=allow_duplicates)
+    record_membership(tx, member_id, plan_id, payment)
+    return get_member(tx, member_id).row
 
 
 def _new_payment(tx: Tx, data: PaymentInput, default_amount: Decimal) -> Payment:

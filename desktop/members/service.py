@@ -158,6 +158,7 @@ class MemberQuery:
 # ---------------------------------------------------------------- reading
 
 
+@service(Permission.VIEW_MEMBERS, write=False)
 def status_rules(tx: Tx) -> StatusRules:
     return StatusRules(
         new_days=int(get_setting(tx, NEW_DAYS.name)),
@@ -384,6 +385,7 @@ def _format_number(value: int) -> str:
     return f"{NUMBER_PREFIX}{value:05d}"
 
 
+@service(Permission.EDIT_MEMBERS)
 def resolve_tags(tx: Tx, names: Sequence[str]) -> list[Tag]:
     """Tags by name, created when new; "Tea", "tea" and "ｔｅａ" are one tag."""
     tags: dict[str, Tag] = {}

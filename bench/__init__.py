@@ -1,0 +1,1 @@
+"""Benchmarks on a large generated database: ``make bench`` (bench/run.py)."""

@@ -1,0 +1,106 @@
+"""``clubhouse print KIND … -o FILE.pdf``: the printouts from the command line.
+
+A printout speaks ``--lang`` when it is given, else the venue's ``app.language`` setting.
+Each printout is a row of ``KINDS`` (name, help, its own arguments, run), so later issues add
+day, week, roster, partners, board and report by adding a row.  Every kind signs in (printing
+needs the PRINT permission) and writes the PDF only when it is complete.  ReportLab is
+imported only when something is printed, so the rest of the command line starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.errors import NotFound
+from desktop.i18n import Message, msg
+from desktop.services import Context
+
+if TYPE_CHECKING:
+    from desktop.cli import Invocation
+
+
+@dataclass(frozen=True)
+class PrintKind:
+    """One ``print`` subcommand: its arguments, and a run that writes ``output`` and says what
+    it wrote."""
+
+    name: str
+    help: Callable[[], Message]
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Invocation, Context, Path], Message]
+
+
+def _no_arguments(_parser: argparse.ArgumentParser) -> None:
+    return None
+
+
+def _directory(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.directory import print_directory
+
+    count = print_directory(ctx, None, output, lang=inv.option("lang"))
+    return msg("Member directory of {n} members written to {path}.", n=count, path=str(output))
+
+
+def _cards_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--member", metavar="NO", dest="members", action="extend", nargs="+",
+                        help=msg("only these member numbers (default: every member not "
+                                 "archived)").render())
+
+
+def _cards(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.members.service import find_by_number
+    from desktop.reports.cards import print_cards
+
+    member_ids: list[int] | None = None
+    numbers = inv.option("members")
+    if numbers:
+        member_ids = []
+        for number in numbers:
+            row = find_by_number(ctx, number)
+            if row is None:
+                raise NotFound(msg("No member has the number {number}.", number=number),
+                               field="member")
+            member_ids.append(row.id)
+    count = print_cards(ctx, member_ids, output, lang=inv.option("lang"))
+    return msg("{n} member cards written to {path}.", n=count, path=str(output))
+
+
+KINDS: list[PrintKind] = [
+    PrintKind("directory", lambda: msg("every member not archived, sorted by name"),
+              _no_arguments, _directory),
+    PrintKind("cards", lambda: msg("member cards with QR codes, 10 to an A4 page"),
+              _cards_arguments, _cards),
+]
+
+
+def help_text() -> Message:
+    return msg("print a PDF: {kinds}", kinds=", ".join(kind.name for kind in KINDS))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``print KIND -o FILE.pdf`` with each kind's own options; the global options are
+    accepted after the kind too."""
+    from desktop.cli import _global_options
+
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True,
+                                  title=msg("what to print").render())
+    for kind in KINDS:
+        text = kind.help().render()
+        sub = kinds.add_parser(kind.name, parents=[_global_options()], help=text,
+                               description=text)
+        sub.add_argument("-o", "--output", metavar="FILE.pdf", required=True, type=Path,
+                         help=msg("where to write the PDF").render())
+        kind.add_arguments(sub)
+
+
+def run(inv: Invocation) -> int:
+    kind = {k.name: k for k in KINDS}[inv.option("kind")]
+    output = Path(inv.option("output")).expanduser()
+    database = inv.open()
+    ctx = inv.sign_in(database)
+    inv.say(kind.run(inv, ctx, output))
+    return 0

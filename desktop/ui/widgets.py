@@ -1,0 +1,202 @@
+"""Small pieces every view uses: a view header, a message bar, and errors shown at the field.
+
+A service refuses with a ``DomainError`` whose ``field`` names what was wrong; ``FieldErrors``
+maps those names to the widgets of a form, so the message appears where the person is
+looking, and anything without a field goes to the form's message bar.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import ClubhouseError
+from desktop.models.accounts import Role
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give a widget a look from the stylesheet (title, subtitle, hint, error, success)."""
+    widget.setProperty("role", role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def label(text: str, role: str | None = None, *, wrap: bool = False,
+          object_name: str | None = None) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    if object_name:
+        widget.setObjectName(object_name)
+    return widget
+
+
+def error_label(object_name: str) -> QLabel:
+    """A red line under a field, hidden until there is something to say."""
+    widget = label("", "error", wrap=True, object_name=object_name)
+    widget.setVisible(False)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def with_error(field: QWidget, error: QLabel, extra: QWidget | None = None) -> QWidget:
+    """A form cell: the field (and perhaps a button beside it) with its error line below."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    if extra is None:
+        column.addWidget(field)
+    else:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(field, 1)
+        row.addWidget(extra)
+        column.addLayout(row)
+    column.addWidget(error)
+    return cell
+
+
+class ViewHeader(QWidget):
+    """The title of a view with one line saying what it is for."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewHeader")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.setSpacing(2)
+        self.title = label(title, "title", object_name="viewTitle")
+        column.addWidget(self.title)
+        self.subtitle = label(subtitle, "subtitle", wrap=True, object_name="viewSubtitle")
+        self.subtitle.setVisible(bool(subtitle))
+        column.addWidget(self.subtitle)
+
+
+class MessageBar(QFrame):
+    """A calm line above a form: what just happened, or what went wrong without a field."""
+
+    def __init__(self, object_name: str = "messageBar", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setProperty("kind", "info")
+        self._label = label("", wrap=True, object_name=object_name)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self._label)
+        self.setVisible(False)
+
+    @property
+    def text_label(self) -> QLabel:
+        return self._label
+
+    def text(self) -> str:
+        return self._label.text() if self.isVisibleTo(self.window()) else ""
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.setProperty("kind", kind)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._label.setText(text)
+        self.setVisible(True)
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, "error")
+
+    def show_success(self, text: str) -> None:
+        self.show_message(text, "success")
+
+    def clear(self) -> None:
+        self._label.clear()
+        self.setVisible(False)
+
+
+class FieldErrors:
+    """Where each field's error appears; errors without a known field go to the bar."""
+
+    def __init__(self, bar: MessageBar | None = None) -> None:
+        self._bar = bar
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, field: str, widget: QWidget, error: QLabel) -> None:
+        self._fields[field] = (widget, error)
+
+    def clear(self) -> None:
+        for widget, error in self._fields.values():
+            error.clear()
+            error.setVisible(False)
+            _mark(widget, False)
+        if self._bar is not None:
+            self._bar.clear()
+
+    def show_text(self, field: str | None, text: str) -> None:
+        if field in self._fields:
+            widget, error = self._fields[field]
+            error.setText(text)
+            error.setVisible(True)
+            _mark(widget, True)
+            widget.setFocus()
+        elif self._bar is not None:
+            self._bar.show_error(text)
+
+    def show(self, error: ClubhouseError) -> None:
+        self.show_text(error.field, error.render())
+
+    def text(self, field: str) -> str:
+        widget_error = self._fields.get(field)
+        if widget_error is None or not widget_error[1].isVisibleTo(widget_error[1].window()):
+            return ""
+        return widget_error[1].text()
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def time_zone_combo(object_name: str, current: str = "Asia/Shanghai") -> QComboBox:
+    """An editable list of the IANA zone names; typing filters it ("Shanghai", "Hong_Kong")."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(sorted(zoneinfo.available_timezones()))
+    completer = combo.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCurrentText(current)
+    return combo
+
+
+def role_name(role: Role | str) -> str:
+    """A role as the staff read it."""
+    if Role(role) == Role.OWNER:
+        return QCoreApplication.translate("Roles", "Owner")
+    return QCoreApplication.translate("Roles", "Front desk")
+
+
+
+def view_column(view: QWidget, title: str, subtitle: str) -> QVBoxLayout:
+    """A view's layout with the app's margins and its header on top."""
+    view.setProperty("isView", True)
+    column = QVBoxLayout(view)
+    column.setContentsMargins(28, 22, 28, 16)
+    column.setSpacing(10)
+    column.addWidget(ViewHeader(title, subtitle))
+    return column

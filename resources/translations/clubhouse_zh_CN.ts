@@ -1,0 +1,2415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountView</name>
+    <message>
+        <location filename="../../desktop/ui/account_view.py" line="+37"/>
+        <source>Your account</source>
+        <translation>我的账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is signed in at this computer, and your password.</source>
+        <translation>在这台电脑上登录的是谁，以及您的密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed in</source>
+        <translation>当前登录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock the screen now</source>
+        <translation>立即锁屏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+L; the password opens it again.</source>
+        <translation>快捷键 Ctrl+L；输入密码即可解锁。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change your password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At least 6 characters.</source>
+        <translation>至少 6 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your password is changed. Use it from now on.</source>
+        <translation>密码已修改，今后请使用新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetailModel</name>
+    <message>
+        <location filename="../../desktop/ui/audit_view.py" line="+226"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>AuditNames</name>
+    <message>
+        <location line="-167"/>
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location line="+93"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location line="+74"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every change, who made it and when, with the fields before and after.</source>
+        <translation>每一次更改：由谁、在何时做出，以及修改前后的字段。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+94"/>
+        <source>Select an entry to see what it changed.</source>
+        <translation>选择一条记录，查看它更改了什么。</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>All staff</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 · %2: %3, by %4</source>
+        <translation>%1 · %2：%3，操作人 %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 entries exported to %2.</source>
+        <translation>已将 %1 条记录导出到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupKinds</name>
+    <message>
+        <location filename="../../desktop/ui/backups_tab.py" line="+54"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <location line="+29"/>
+        <source>Made</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location line="+114"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Clubhouse backs up automatically when it opens and the last automatic backup is a day old. Manual backups and the copies made before a restore or an upgrade are never deleted automatically.</source>
+        <translation>山庄圈子启动时，如果上一次自动备份已超过一天，会自动备份。手动备份以及恢复或升级前保存的副本不会被自动删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+55"/>
+        <source>Where backups go</source>
+        <translation>备份位置</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backed up to %1.</source>
+        <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clubhouse backups (*.sqlite);;All files (*)</source>
+        <translation>山庄圈子备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../desktop/ui/crash.py" line="+40"/>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clubhouse ran into a problem it did not expect. The last action may not have been completed; your saved data is safe, because every change is saved completely or not at all.</source>
+        <translation>山庄圈子遇到了意外问题。刚才的操作可能没有完成；已保存的数据是安全的，因为每次更改要么完整保存，要么完全不保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The details are written to the log file:
+%1
+Please send it to whoever supports Clubhouse for you.</source>
+        <translation>详细信息已写入日志文件：
+%1
+请把它发给为您提供山庄圈子支持的人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit Clubhouse</source>
+        <translation>退出山庄圈子</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseTab</name>
+    <message>
+        <location filename="../../desktop/ui/database_tab.py" line="+48"/>
+        <source>This computer uses</source>
+        <translation>这台电脑使用的数据库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file on this computer (SQLite)</source>
+        <translation>本机上的文件（SQLite）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL server, shared by several desks</source>
+        <translation>多台前台共用的 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schema version</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A shared PostgreSQL server (for several desks)</source>
+        <translation>共用的 PostgreSQL 服务器（多台前台）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the server your IT person set up. Test the connection, then use it: Clubhouse opens it the next time it starts. Your data is not copied; to move it, back up here and restore the backup there.</source>
+        <translation>填写由技术人员搭建好的服务器。先测试连接，再选择使用：山庄圈子下次启动时将打开它。数据不会自动复制；如需迁移，请在这里备份，再在那里恢复该备份。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. 192.168.1.20 or db.lodge.lan</source>
+        <translation>例如 192.168.1.20 或 db.lodge.lan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the local file again</source>
+        <translation>改回使用本机文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use this database</source>
+        <translation>使用此数据库</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved for the next start: %1 on %2.</source>
+        <translation>已保存，下次启动时使用：%2 上的 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No PostgreSQL server is saved: Clubhouse opens the local file.</source>
+        <translation>未保存 PostgreSQL 服务器：山庄圈子打开本机文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept in the system keyring, never in a file.</source>
+        <translation>密码保存在系统密钥环中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no system keyring, so a password cannot be saved. Leave it empty if the server trusts this computer, or start Clubhouse with --db.</source>
+        <translation>这台电脑没有系统密钥环，无法保存密码。如果服务器信任这台电脑，请留空；否则请用 --db 启动山庄圈子。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+24"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Connected. The server answers and the database is there.</source>
+        <translation>连接成功：服务器有响应，数据库存在。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This computer has no system keyring, so the password cannot be saved.</source>
+        <translation>这台电脑没有系统密钥环，无法保存密码。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved. Clubhouse uses this database from the next start.</source>
+        <translation>已保存。山庄圈子下次启动时将使用此数据库。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server is forgotten. Clubhouse opens the local file from the next start.</source>
+        <translation>已移除该服务器。山庄圈子下次启动时将打开本机文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/member_dialog.py" line="+160"/>
+        <source>Already a member?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This may be someone the directory already has:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>same phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name and company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back to the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open that record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reactivate brings the archived record back with its history; you then check the details and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open that record to see or renew it instead of adding a second one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/action_dialogs.py" line="+92"/>
+        <source>Erase member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Erase %1 (%2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their name becomes &quot;Erased member %1&quot;; the phone, email, WeChat, company, title, city, notes, photo and tags are deleted, also from the audit log. The membership periods and payments stay as counts and history, without the person. This cannot be undone: export their data first if they asked for a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. the member&apos;s written request of today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../desktop/ui/first_start.py" line="+57"/>
+        <location line="+21"/>
+        <source>Welcome to Clubhouse</source>
+        <translation>欢迎使用山庄圈子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database %1 has no accounts yet. Set up your venue in it.</source>
+        <translation>数据库 %1 还没有任何账号。请在其中设置您的场馆。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no venue on this computer yet. How would you like to start?</source>
+        <translation>这台电脑上还没有场馆。您想如何开始？</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+5"/>
+        <source>Set up my venue</source>
+        <translation>设置我的场馆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start with an empty database for your venue: its name, its time zone and your owner account. You add staff, members and spaces afterwards.</source>
+        <translation>为您的场馆新建一个空数据库：填写场馆名称、时区和您的店主账号。员工、会员和场地可以稍后添加。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Explore the demo</source>
+        <translation>体验演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look around a sample lodge, signed in as its owner. The demo is a separate database: nothing you do there reaches your venue.</source>
+        <translation>以店主身份浏览一个示例山庄。演示使用单独的数据库：在其中的任何操作都不会影响您的场馆。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+71"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>e.g. Pine Hill Lodge</source>
+        <translation>例如 松山茶院</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venue name</source>
+        <translation>场馆名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your owner account</source>
+        <translation>您的店主账号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>letters and digits, e.g. wang</source>
+        <translation>字母和数字，例如 wang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as staff see it, e.g. 王经理</source>
+        <translation>员工看到的名字，例如 王经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data is kept in %1.</source>
+        <translation>数据保存在 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Create my venue</source>
+        <translation>创建我的场馆</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Your venue&apos;s name and time zone, and the owner account you will sign in with.</source>
+        <translation>填写场馆名称和时区，以及您登录时使用的店主账号。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/import_dialog.py" line="+174"/>
+        <location line="+91"/>
+        <source>Import members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>A CSV (UTF-8 or GBK) or Excel file with a header row in English or Chinese. Nothing is written until you press Import; then every row is written, or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Skip rows with problems and import the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Members already in the directory (same phone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>skip them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>update them from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+112"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 rows have problems (in red). Fix them in the file and choose it again, or skip them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every row can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 rows read from %2 (%3): %4 new, %5 to update, %6 already members (skipped), %7 with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Columns not used: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Imported: %1 new members, %2 updated; %3 already in the directory skipped; %4 rows with problems left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was imported: %1 rows have problems. Tick &quot;Skip rows with problems&quot; to import the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Some rows have problems: fix the file, or skip them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location line="-283"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems and warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>new member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>updates %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped: already %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../../desktop/app.py" line="+231"/>
+        <location line="+30"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shared server saved in Settings → Database does not answer. You can try again, or set it aside and use the local file on this computer.</source>
+        <translation>在“设置 → 数据库”中保存的共用服务器没有响应。您可以重试，或暂时不用它，改用这台电脑上的本机文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the local file</source>
+        <translation>使用本机文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Automatic backup written to %1</source>
+        <translation>自动备份已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/ui/lock.py" line="+127"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2) is signed in. Enter the password to continue.</source>
+        <translation>%1（%2）已登录。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in as someone else</source>
+        <translation>换一个账号登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+131"/>
+        <location line="+108"/>
+        <source>Clubhouse</source>
+        <translation>山庄圈子</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>DEMO · sample data</source>
+        <translation>演示 DEMO · 示例数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ctrl+L locks the screen</source>
+        <translation>Ctrl+L 锁定屏幕</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Clubhouse</source>
+        <translation>山庄圈子(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 — Clubhouse</source>
+        <translation>%1 — 山庄圈子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — DEMO</source>
+        <translation>%1 — 演示 DEMO</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The backup is restored. Sign in with an account of the restored data.</source>
+        <translation>备份已恢复。请使用恢复后数据中的账号登录。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetailPanel</name>
+    <message>
+        <location filename="../../desktop/ui/members/detail.py" line="+73"/>
+        <source>Select a member to see their details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This member was erased on request: only the history and counts remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archived: hidden from the directory until reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suspended from %1 until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suspended from %1 until lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No membership recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 days without membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>voided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Brought in %1 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/member_dialog.py" line="+41"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 138 0013 8000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>comma-separated, e.g. 茶艺, 钓鱼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>type a name, pinyin or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Joined on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record a membership now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+145"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit member %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose the referring member from the list, or clear the field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 (%2) is reactivated with their history. Check the details and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/members/membership_dialog.py" line="+56"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/members/table_model.py" line="+138"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 · archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <location filename="../../desktop/ui/members/view.py" line="+84"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find anyone by name, pinyin or its initials, member number, phone digits, company or tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+324"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-322"/>
+        <location line="+325"/>
+        <source>Suspend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-322"/>
+        <source>Directory of the members shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cards for the selected members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cards for all members shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Membership plans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export this member&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase this member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Name, pinyin (zs), number, phone, company or tag  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>1 member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This column cannot be sorted; the order stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 is saved as member %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The membership is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is archived; tick &quot;Show archived&quot; to find them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The suspension of %1 is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The payment is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The payment is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (*.xlsx);;CSV, UTF-8 for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporting…</source>
+        <translation type="unfinished">正在导出…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 members exported to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Preparing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Member directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Member cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export %1&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Everything held about %1 is in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is erased; the history stays without the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembershipDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/membership_dialog.py" line="+100"/>
+        <source>Record membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Record</source>
+        <translation type="unfinished">记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no plan to choose yet: the owner creates plans from the Members view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This membership will run from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It continues from the current end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It starts afresh; the %1 days since the last membership ended stay visible in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location line="+18"/>
+        <source>Edit payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The change is kept in the audit log with the values before and after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFields</name>
+    <message>
+        <location line="-167"/>
+        <source>%1 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the plan&apos;s fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paid on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="+109"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlansDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/plans_dialog.py" line="+85"/>
+        <source>Membership plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What members can join on. A plan no longer offered stays on the memberships that used it. ★ marks the default plan (for imports without a plan column).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+86"/>
+        <source>New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fee (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Benefits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered to new and renewing members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Default plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The plan %1 is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlansModel</name>
+    <message>
+        <location line="-168"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/staff_tab.py" line="+187"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new password for %1 (%2). Their old password stops working.</source>
+        <translation>为 %1（%2）设置新密码。原密码将失效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop/ui/backups_tab.py" line="-191"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restore from %1</source>
+        <translation>从 %1 恢复</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everything in the current database is replaced by the data in this backup, for every desk. A copy of the current data is kept in the backup folder first.</source>
+        <translation>当前数据库中的全部数据将被此备份中的数据替换，所有前台都会受影响。替换前会先在备份文件夹中保存当前数据的副本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in with an owner account of the backup (as it was when the backup was made):</source>
+        <translation>请使用备份中的店主账号登录（以备份时的账号和密码为准）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace my data</source>
+        <translation>替换我的数据</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="+190"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../desktop/ui/settings_view.py" line="+26"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The venue, the staff accounts, the database and its backups.</source>
+        <translation>场馆信息、员工账号、数据库及其备份。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/ui/signin.py" line="+36"/>
+        <source>Sign in — Clubhouse</source>
+        <translation>登录 — 山庄圈子</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Clubhouse</source>
+        <translation>山庄圈子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to continue.</source>
+        <translation>请登录后继续。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Demo accounts: owner / owner-demo and desk / desk-demo.</source>
+        <translation>演示账号：owner / owner-demo 和 desk / desk-demo。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/staff_tab.py" line="-100"/>
+        <source>New owner account</source>
+        <translation>新建店主账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New front-desk account</source>
+        <translation>新建前台账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit account</source>
+        <translation>编辑账号</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the password to the person in private; they can change it under Account.</source>
+        <translation>请私下把密码告诉本人；本人可在“账号”中修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create account</source>
+        <translation>创建账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <location line="+30"/>
+        <source>Add front-desk account…</source>
+        <translation>添加前台账号…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add owner account…</source>
+        <translation>添加店主账号…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+61"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>A disabled account cannot sign in; its entries in the audit log stay. The last active owner cannot be disabled.</source>
+        <translation>停用的账号无法登录，其审计日志记录会保留。最后一个有效的店主账号不能停用。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The account is created.</source>
+        <translation>账号已创建。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The account is saved.</source>
+        <translation>账号已保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The new password for %1 is set.</source>
+        <translation>%1 的新密码已设置。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 可以重新登录了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已无法登录。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <location line="-302"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last signed in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>SuspendDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/action_dialogs.py" line="-87"/>
+        <source>Suspend member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2) may not book or register while suspended; the membership dates do not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From</source>
+        <translation type="unfinished">从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until a date (otherwise until lifted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VenueTab</name>
+    <message>
+        <location filename="../../desktop/ui/venue_tab.py" line="+105"/>
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A new language applies the next time Clubhouse starts.</source>
+        <translation>更换的语言在山庄圈子下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the venue&apos;s logo</source>
+        <translation>选择场馆标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The image is larger than 2 MB; choose a smaller one.</source>
+        <translation>图片超过 2 MB，请选择较小的图片。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saved. The new language applies the next time Clubhouse starts.</source>
+        <translation>已保存。新的语言在山庄圈子下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidPaymentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/membership_dialog.py" line="+162"/>
+        <location line="+24"/>
+        <source>Void payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Void the payment %1? It stays in the history, marked as voided, with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void the membership period it paid for too</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

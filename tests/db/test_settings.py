@@ -1,0 +1,106 @@
+"""The settings store: defaults, typed values, and refusals at the field with nothing stored."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from typing import Any
+
+import pytest
+
+from desktop.audit.browse import AuditFilter, find_entries
+from desktop.errors import DomainError
+from desktop.services import Context
+from desktop.settings.registry import REGISTRY
+from desktop.settings.store import all_settings, get_setting, update_settings
+
+
+def tiny_png(width: int = 2, height: int = 2) -> bytes:
+    """A valid RGB PNG built by hand (no Qt, no Pillow): signature, IHDR, IDAT, IEND."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\xc0\x30\x30" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_a_new_database_has_the_defaults(owner_ctx: Context, desk_ctx: Context) -> None:
+    defaults = {name: definition.default for name, definition in REGISTRY.items()}
+    assert all_settings(owner_ctx) == defaults
+    assert all_settings(desk_ctx) == defaults  # the desk reads them (venue name on printouts)
+    assert get_setting(desk_ctx, "venue.time_zone") == "Asia/Shanghai"
+    assert get_setting(owner_ctx, "app.idle_lock_minutes") == 10
+
+
+def test_values_come_back_typed(owner_ctx: Context) -> None:
+    update_settings(owner_ctx, {
+        "venue.name": "  山庄圈子  ", "app.idle_lock_minutes": "15", "backup.keep": 3,
+        "venue.time_zone": "Europe/Berlin", "app.language": "en",
+    })
+    assert get_setting(owner_ctx, "venue.name") == "山庄圈子"
+    assert get_setting(owner_ctx, "app.idle_lock_minutes") == 15
+    assert get_setting(owner_ctx, "backup.keep") == 3
+    assert get_setting(owner_ctx, "venue.time_zone") == "Europe/Berlin"
+    settings = all_settings(owner_ctx)
+    assert settings["app.language"] == "en"
+    assert settings["venue.currency"] == "CNY"  # untouched ones keep their default
+    update_settings(owner_ctx, {"app.idle_lock_minutes": 0})  # 0: never lock
+    assert get_setting(owner_ctx, "app.idle_lock_minutes") == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("venue.time_zone", "Asia/Atlantis"),
+        ("venue.time_zone", ""),
+        ("app.idle_lock_minutes", -1),
+        ("app.idle_lock_minutes", "ten"),
+        ("backup.keep", 0),
+        ("venue.logo", "this is not hex"),
+        ("venue.logo", b"GIF89a-not-really".hex()),
+        ("venue.name", "   "),
+        ("app.language", "fr"),
+    ],
+)
+def test_a_bad_value_is_refused_at_its_field_and_nothing_is_stored(
+    owner_ctx: Context, name: str, value: Any
+) -> None:
+    before = all_settings(owner_ctx)
+    with pytest.raises(DomainError) as error:
+        update_settings(owner_ctx,
+                        {"venue.name": "Good Name", "venue.address": "北京", name: value})
+    assert error.value.field == name
+    assert error.value.render("zh_CN") != error.value.render("en")  # a message for a person
+    assert all_settings(owner_ctx) == before
+    assert find_entries(owner_ctx, AuditFilter(entity="setting")) == []
+
+
+def test_an_unknown_setting_is_refused(owner_ctx: Context) -> None:
+    with pytest.raises(DomainError):
+        update_settings(owner_ctx, {"venue.colour": "red"})
+    with pytest.raises(DomainError):
+        get_setting(owner_ctx, "venue.colour")
+
+
+def test_a_png_logo_is_accepted_and_kept_byte_for_byte(owner_ctx: Context) -> None:
+    logo = tiny_png().hex()
+    update_settings(owner_ctx, {"venue.logo": logo})
+    assert bytes.fromhex(get_setting(owner_ctx, "venue.logo")) == tiny_png()
+    update_settings(owner_ctx, {"venue.logo": ""})  # and removed again
+    assert get_setting(owner_ctx, "venue.logo") == ""
+
+
+def test_a_change_is_audited_with_before_and_after(owner_ctx: Context) -> None:
+    update_settings(owner_ctx, {"venue.name": "Old Name"})
+    update_settings(owner_ctx, {"venue.name": "新名字"})
+    update_settings(owner_ctx, {"venue.name": "新名字"})  # no change, no entry
+    entries = find_entries(owner_ctx, AuditFilter(entity="setting"))
+    assert [(e.action, e.entity_id, e.staff) for e in entries] == [
+        ("update", "venue.name", "owner"), ("create", "venue.name", "owner"),
+    ]
+    assert entries[0].before == {"value": "Old Name"}
+    assert entries[0].after == {"value": "新名字"}

@@ -1,0 +1,202 @@
+"""The main window: views by role, shortcuts, status bar, geometry, and the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.services import Context
+from desktop.settings.store import update_settings
+from desktop.ui.main_window import MainWindow
+
+
+def test_owner_sees_settings_audit_and_account(make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    assert window.view_names == ["settings", "audit", "account"]
+    texts = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert texts == ["Settings", "Audit log", "Account"]
+
+
+def test_desk_sees_no_owner_views(make_window, desk_ctx: Context) -> None:
+    window = make_window(desk_ctx)
+    assert window.view_names == ["account"]
+    assert window.findChild(QWidget, "settingsView") is None
+    assert window.findChild(QWidget, "auditView") is None
+    assert window.findChild(QWidget, "staffTab") is None
+    assert window.stack.currentWidget().objectName() == "accountView"
+
+
+def test_status_bar_shows_account_and_database(make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    assert window.account_label.text() == "Signed in: Owner (Owner)"
+    assert window.database_label.text() == f"Database: {owner_ctx.database.description}"
+    assert window.windowTitle() == "Clubhouse — Clubhouse"
+
+
+def _activate(qtbot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    handle.requestActivate()
+    assert QTest.qWaitForWindowActive(handle, 2000)
+
+
+def test_ctrl_number_switches_views_and_f5_refreshes(qtbot, make_window,
+                                                     owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    _activate(qtbot, window)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view == "audit"
+    assert window.stack.currentWidget().objectName() == "auditView"
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view == "account"
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view == "settings"
+
+    audit = window.show_view("audit")
+    before = audit.model.total
+    update_settings(owner_ctx, {"venue.name": "Renamed Lodge"})
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert audit.model.total == before + 1
+
+
+def test_saving_the_venue_updates_title_and_idle_time(make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    settings = window.show_view("settings")
+    venue = settings.venue
+    venue.venue_name.setText("Pine Hill Lodge")
+    venue.idle_lock.setValue(3)
+    venue.save_button.click()
+    assert window.windowTitle() == "Pine Hill Lodge — Clubhouse"
+    assert window.venue_label.text() == "Pine Hill Lodge"
+    assert window.idle.interval_ms == 3 * 60_000
+
+
+def test_geometry_and_last_view_are_remembered(qtbot, make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx, remember=True)
+    window.resize(1000, 640)
+    window.show_view("audit")
+    window.close()
+
+    again = make_window(owner_ctx, remember=True)
+    assert again.current_view == "audit"
+    # The offscreen screen is 800 px wide, so restoring may narrow the window; not its height.
+    assert again.height() == 640
+
+
+# -- idle lock ----------------------------------------------------------------------------------
+
+
+def _lock_screen(window: MainWindow) -> QWidget:
+    screen = window.findChild(QWidget, "lockScreen")
+    assert screen is not None
+    return screen
+
+
+def test_idle_time_locks_and_the_password_unlocks(qtbot, make_window,
+                                                  owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    window.show()
+    assert window.idle.running
+    assert window.idle.interval_ms == 10 * 60_000  # the default setting
+
+    window.idle.trigger()  # what the timer does after ten quiet minutes
+    assert window.locked
+    assert window.root.currentWidget() is _lock_screen(window)
+    assert not window.idle.running
+
+    screen = window.lock_screen
+    qtbot.keyClicks(screen.password, "wrong-password")
+    screen.unlock_button.click()
+    assert window.locked
+    assert screen.error.text() == "Wrong user name or password."
+
+    qtbot.keyClicks(screen.password, "owner-pass")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    assert not window.locked
+    assert window.idle.running
+
+
+def test_a_short_interval_locks_by_the_timer(qtbot, make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    window.show()
+    window.idle.interval_ms = 20
+    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+
+
+def test_input_restarts_the_idle_timer(qtbot, make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    window.show()
+    qtbot.waitExposed(window)
+    window.idle.interval_ms = 60_000
+    timer = window.idle._timer
+    timer.stop()
+    timer.start()
+    remaining = timer.remainingTime()
+    timer.setInterval(120_000)  # an input now restarts with the longer interval
+    QTest.mouseMove(window.navigation, QPoint(5, 5))
+    QTest.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert timer.remainingTime() > remaining
+
+
+def test_zero_minutes_never_locks(make_window, owner_ctx: Context) -> None:
+    update_settings(owner_ctx, {"app.idle_lock_minutes": 0})
+    window = make_window(owner_ctx)
+    window.show()
+    assert not window.idle.enabled
+    assert not window.idle.running
+
+
+def test_ctrl_l_locks(qtbot, make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    _activate(qtbot, window)
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    assert not window.quit_action.isEnabled()
+
+
+def test_locking_hides_open_dialogs_until_unlocked(qtbot, make_window,
+                                                   owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    window.show()
+    staff = window.show_view("settings").staff
+    dialog = staff.open_add(staff.model.row_at(0).role)
+    assert dialog.isVisible()
+
+    window.idle.trigger()
+    assert window.locked
+    assert not dialog.isVisible()
+    assert not window.quit_action.isEnabled()
+
+    qtbot.keyClicks(window.lock_screen.password, "owner-pass")
+    window.lock_screen.unlock_button.click()
+    assert not window.locked
+    assert dialog.isVisible()
+    dialog.reject()
+
+
+def test_lock_screen_offers_to_sign_in_as_someone_else(qtbot, make_window,
+                                                       owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    window.lock_now()
+    with qtbot.waitSignal(window.signOutRequested, timeout=1000):
+        window.lock_screen.sign_out_button.click()
+
+
+def test_account_view_lock_button(make_window, desk_ctx: Context) -> None:
+    window = make_window(desk_ctx)
+    window.views["account"].lock_button.click()
+    assert window.locked
+    assert "Xiao Li (desk) is signed in" in window.lock_screen.findChild(
+        QWidget, "lockWho").text()
+
+
+def test_dialogs_are_children_of_the_window(make_window, owner_ctx: Context) -> None:
+    window = make_window(owner_ctx)
+    staff = window.views["settings"].staff
+    staff.select_username("owner")
+    dialog = staff.open_reset()
+    assert isinstance(dialog, QDialog) and dialog.window() is not window
+    assert dialog in window.findChildren(QDialog)
+    dialog.reject()
