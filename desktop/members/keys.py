@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -36,9 +37,16 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+@lru_cache(maxsize=8192)
+def _syllables(name: str, han_only: bool) -> tuple[str, ...]:
+    """The pinyin of a name (of its Chinese characters only, or with the rest kept as is),
+    cached because the sort key and the search keys both need it."""
+    return tuple(s.lower() for s in lazy_pinyin(name, errors="ignore" if han_only else "default"))
+
+
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Full pinyin without spaces and the initials: 张三 -> ("zhangsan", "zs")."""
-    syllables = [s.lower() for s in lazy_pinyin(name, errors="ignore") if s.strip()]
+    syllables = [s for s in _syllables(name, True) if s.strip()]
     full = "".join(syllables).replace(" ", "")
     initials = "".join(s[0] for s in syllables if s and s[0].isalpha())
     return full, initials
@@ -55,7 +63,7 @@ def sort_key(name: str) -> str:
     """What the member list sorts by: pinyin syllables for Chinese, the casefolded name else."""
     text = normalise_text(name)
     if has_han(text):
-        return " ".join(s.lower() for s in lazy_pinyin(text)).strip()
+        return " ".join(_syllables(text, False)).strip()
     return text.casefold()
 
 

@@ -183,3 +183,11 @@ def test_export_then_import_from_the_command_line(capsys: pytest.CaptureFixture[
     code, _lines, err = run(capsys, database, "export", "members", str(tmp_path / "m.pdf"))
     assert code == 1
     assert "ends in .csv or .xlsx" in err
+
+
+def test_the_command_lines_duplicate_choices_are_the_importers() -> None:
+    from desktop.members.cli import ON_DUPLICATE_CHOICES
+    from desktop.members.import_rows import OnDuplicate
+
+    assert ON_DUPLICATE_CHOICES == tuple(o.value for o in OnDuplicate)
+    assert ON_DUPLICATE_CHOICES[0] == OnDuplicate.SKIP.value
