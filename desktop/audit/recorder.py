@@ -13,7 +13,7 @@ import decimal
 import enum
 from typing import Any
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from desktop.models.audit import AuditEntry

@@ -55,7 +55,8 @@ def _time_zone(value: Any) -> None:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise DomainError(
-            msg("{zone} is not a time zone (try Asia/Shanghai).", zone=value), field="venue.time_zone"
+            msg("{zone} is not a time zone (try Asia/Shanghai).", zone=value),
+            field="venue.time_zone",
         ) from None
 
 
@@ -77,7 +78,9 @@ def _image(value: Any) -> None:
 
         ImageReader(io.BytesIO(data)).getSize()
     except Exception:
-        raise DomainError(msg("The logo must be a PNG or JPEG image."), field="venue.logo") from None
+        raise DomainError(
+            msg("The logo must be a PNG or JPEG image."), field="venue.logo"
+        ) from None
 
 
 def _language(value: Any) -> None:
@@ -98,9 +101,11 @@ LOGO = define(SettingDef("venue.logo", str, "", msg("Logo"),
                          msg("A PNG or JPEG printed beside the venue name."), _image))
 LANGUAGE = define(SettingDef("app.language", str, "zh_CN", msg("Language"),
                              msg("The language of the screens and printouts."), _language))
-IDLE_LOCK_MINUTES = define(SettingDef("app.idle_lock_minutes", int, 10, msg("Lock after idle minutes"),
-                                      msg("The screen locks after this many minutes without input; 0 never locks."),
-                                      non_negative("app.idle_lock_minutes")))
+IDLE_LOCK_MINUTES = define(SettingDef(
+    "app.idle_lock_minutes", int, 10, msg("Lock after idle minutes"),
+    msg("The screen locks after this many minutes without input; 0 never locks."),
+    non_negative("app.idle_lock_minutes"),
+))
 BACKUP_DIR = define(SettingDef("backup.folder", str, "", msg("Backup folder"),
                                msg("Where automatic backups go; empty means the data folder.")))
 BACKUP_KEEP = define(SettingDef("backup.keep", int, 14, msg("Backups to keep"),

@@ -189,5 +189,5 @@ def test_the_command_lines_duplicate_choices_are_the_importers() -> None:
     from desktop.members.cli import ON_DUPLICATE_CHOICES
     from desktop.members.import_rows import OnDuplicate
 
-    assert ON_DUPLICATE_CHOICES == tuple(o.value for o in OnDuplicate)
+    assert tuple(o.value for o in OnDuplicate) == ON_DUPLICATE_CHOICES
     assert ON_DUPLICATE_CHOICES[0] == OnDuplicate.SKIP.value

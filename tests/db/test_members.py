@@ -12,7 +12,8 @@ from desktop.errors import DomainError, PermissionDenied
 from desktop.members import membership as mm
 from desktop.members import service as ms
 from desktop.members.status import PeriodSpan, Status, StatusRules, member_status
-from desktop.services import Context
+from desktop.models import Role
+from desktop.services import Actor, Context
 
 
 @pytest.fixture
@@ -243,7 +244,7 @@ def test_member_writes_are_audited(desk_ctx: Context) -> None:
 
     row = ms.create_member(desk_ctx, ms.MemberInput("张三", phone="13800138000"))
     ms.update_member(desk_ctx, row.id, ms.MemberInput("张三丰", phone="13800138000"))
-    owner = desk_ctx.as_actor(desk_ctx.actor.__class__(1, "owner", "Owner", desk_ctx.actor.role.OWNER))
+    owner = desk_ctx.as_actor(Actor(1, "owner", "Owner", Role.OWNER))
     entries = browse.find_entries(owner, browse.AuditFilter(entity="member"))
     update = next(e for e in entries if e.action == "update")
     assert update.staff == "desk"
@@ -282,10 +283,11 @@ def test_status_rules_at_their_boundaries() -> None:
                          suspended_until=TODAY - dt.timedelta(days=1)) is Status.LAPSED
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # one member, reset each time
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # one member, reset
 @given(periods=spans)
-def test_the_sql_status_filter_agrees_with_the_rules(owner_ctx: Context, periods: list[PeriodSpan],
-                                                     plan_id: int) -> None:
+def test_the_sql_status_filter_agrees_with_the_rules(
+    owner_ctx: Context, periods: list[PeriodSpan], plan_id: int,
+) -> None:
     """Whatever the periods, exactly one status filter finds the member: the computed one."""
     from desktop.models.members import Member, MembershipPeriod
 
