@@ -157,7 +157,7 @@ def import_10000(world: World) -> Operation:
     return importer(scratch(world.folder, world.path, world.ctx("owner")))
 
 
-@benchmark("  raw SQL: executemany INSERT of the import rows (floor)", target_ms=2_000,
+@benchmark("  raw SQL: INSERT the import's rows (floor)", target_ms=2_000,
            repeats=3)
 def raw_insert_10000(world: World) -> Operation:
     return floor(scratch(world.folder, world.path, world.ctx("owner")))

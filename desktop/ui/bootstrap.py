@@ -103,7 +103,7 @@ def set_ui_language(lang: str) -> None:
     _translators.clear()
     i18n.set_language(lang)
     _language = lang
-    QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_GB"))
+    QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_US"))
     if lang == "en" or app is None:
         return
     ours = QTranslator()

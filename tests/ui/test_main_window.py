@@ -2,29 +2,40 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.models.accounts import Role
+from desktop.permissions import allows
 from desktop.services import Context
 from desktop.settings.store import update_settings
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import VIEWS, MainWindow
 
 
-def test_owner_sees_settings_audit_and_account(make_window, owner_ctx: Context) -> None:
+def test_owner_sees_every_view_in_sidebar_order(make_window, owner_ctx: Context) -> None:
     window = make_window(owner_ctx)
-    assert window.view_names == ["settings", "audit", "account"]
+    assert window.view_names == [spec.name for spec in VIEWS]
+    assert {"settings", "audit", "account"} <= set(window.view_names)
     texts = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert texts == ["Settings", "Audit log", "Account"]
+    for name, text in (("settings", "Settings"), ("audit", "Audit log"),
+                       ("account", "Account")):
+        assert texts[window.view_names.index(name)] == text
 
 
 def test_desk_sees_no_owner_views(make_window, desk_ctx: Context) -> None:
     window = make_window(desk_ctx)
-    assert window.view_names == ["account"]
+    assert window.view_names == [spec.name for spec in VIEWS
+                                 if allows(Role.DESK, spec.permission)]
+    assert "account" in window.view_names
+    assert "settings" not in window.view_names and "audit" not in window.view_names
     assert window.findChild(QWidget, "settingsView") is None
     assert window.findChild(QWidget, "auditView") is None
     assert window.findChild(QWidget, "staffTab") is None
-    assert window.stack.currentWidget().objectName() == "accountView"
+    assert window.show_view("account").objectName() == "accountView"
+    with pytest.raises(KeyError):
+        window.show_view("settings")
 
 
 def test_status_bar_shows_account_and_database(make_window, owner_ctx: Context) -> None:
@@ -46,13 +57,15 @@ def test_ctrl_number_switches_views_and_f5_refreshes(qtbot, make_window,
                                                      owner_ctx: Context) -> None:
     window = make_window(owner_ctx)
     _activate(qtbot, window)
-    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_view == "audit"
-    assert window.stack.currentWidget().objectName() == "auditView"
-    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_view == "account"
-    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_view == "settings"
+
+    def ctrl(name: str) -> None:
+        key = Qt.Key(Qt.Key.Key_1.value + window.view_names.index(name))
+        QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+
+    for name in ("audit", "account", "settings", window.view_names[0]):
+        ctrl(name)
+        assert window.current_view == name
+        assert window.stack.currentWidget() is window.views[name]
 
     audit = window.show_view("audit")
     before = audit.model.total

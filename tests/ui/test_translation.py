@@ -150,6 +150,7 @@ def test_chinese_is_detected(qtbot) -> None:
 def test_the_check_sees_the_english_window(qtbot, make_window, owner_ctx: Context) -> None:
     """Without the translation the same walk finds English everywhere (it looks where it must)."""
     window = make_window(owner_ctx)
+    window.show_view("settings")
     problems = dict(untranslated(window))
     assert problems["QPushButton saveVenueButton"] == "Save"
     assert problems["QTabWidget settingsTabs"] in {"Venue", "Staff", "Database", "Backups"}
