@@ -59,6 +59,12 @@ def entity_name(entity: str) -> str:
         "staff_account": QCoreApplication.translate("AuditNames", "Staff account"),
         "setting": QCoreApplication.translate("AuditNames", "Setting"),
         "database": QCoreApplication.translate("AuditNames", "Database"),
+        "member": QCoreApplication.translate("AuditNames", "Member"),
+        "tag": QCoreApplication.translate("AuditNames", "Tag"),
+        "member_tag": QCoreApplication.translate("AuditNames", "Member tag"),
+        "plan": QCoreApplication.translate("AuditNames", "Plan"),
+        "membership_period": QCoreApplication.translate("AuditNames", "Membership period"),
+        "payment": QCoreApplication.translate("AuditNames", "Payment"),
     }
     return names.get(entity, entity)
 
@@ -73,6 +79,9 @@ def action_name(action: str) -> str:
         "restore": QCoreApplication.translate("AuditNames", "Restored"),
         "export": QCoreApplication.translate("AuditNames", "Exported"),
         "sign_in": QCoreApplication.translate("AuditNames", "Signed in"),
+        "import": QCoreApplication.translate("AuditNames", "Imported"),
+        "erase": QCoreApplication.translate("AuditNames", "Erased"),
+        "export_data": QCoreApplication.translate("AuditNames", "Personal data exported"),
     }
     return names.get(action, action.replace("_", " "))
 

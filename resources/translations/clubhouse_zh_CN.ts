@@ -92,7 +92,7 @@
 <context>
     <name>AuditDetailModel</name>
     <message>
-        <location filename="../../desktop/ui/audit_view.py" line="+226"/>
+        <location filename="../../desktop/ui/audit_view.py" line="+235"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AuditNames</name>
     <message>
-        <location line="-167"/>
+        <location line="-176"/>
         <source>Staff account</source>
         <translation>员工账号</translation>
     </message>
@@ -123,6 +123,36 @@
         <location line="+1"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member tag</source>
+        <translation>会员标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership period</source>
+        <translation>会籍期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>付款</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -163,6 +193,21 @@
         <location line="+1"/>
         <source>Signed in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erased</source>
+        <translation>已抹除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data exported</source>
+        <translation>已导出个人数据</translation>
     </message>
 </context>
 <context>
@@ -553,57 +598,57 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/member_dialog.py" line="+160"/>
         <source>Already a member?</source>
-        <translation type="unfinished"></translation>
+        <translation>已经是会员了？</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This may be someone the directory already has:</source>
-        <translation type="unfinished"></translation>
+        <translation>这可能是名录里已有的人：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>same phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号相同</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>same name and company</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名和公司相同</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>已归档</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Back to the form</source>
-        <translation type="unfinished"></translation>
+        <translation>返回表单</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open that record</source>
-        <translation type="unfinished"></translation>
+        <translation>打开那条记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然新建</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Reactivate brings the archived record back with its history; you then check the details and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用会恢复这条已归档的记录及其历史；然后核对信息并保存。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open that record to see or renew it instead of adding a second one.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开那条记录查看或续费，而不是再新建一条。</translation>
     </message>
 </context>
 <context>
@@ -611,32 +656,32 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/action_dialogs.py" line="+92"/>
         <source>Erase member</source>
-        <translation type="unfinished"></translation>
+        <translation>抹除会员</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Erase %1 (%2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>抹除 %1（%2）？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their name becomes &quot;Erased member %1&quot;; the phone, email, WeChat, company, title, city, notes, photo and tags are deleted, also from the audit log. The membership periods and payments stay as counts and history, without the person. This cannot be undone: export their data first if they asked for a copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名将变为“Erased member %1”（已抹除会员）；手机、邮箱、微信、公司、职位、城市、备注、照片和标签都会删除，审计日志中的也一并删除。会籍期间和付款作为统计和历史保留，但不再关联到这个人。此操作无法撤销：如果对方要求获得一份副本，请先导出其数据。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>e.g. the member&apos;s written request of today</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：会员今天的书面申请</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase for good</source>
-        <translation type="unfinished"></translation>
+        <translation>永久抹除</translation>
     </message>
 </context>
 <context>
@@ -764,174 +809,184 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/import_dialog.py" line="+174"/>
-        <location line="+91"/>
+        <location filename="../../desktop/ui/members/import_dialog.py" line="+177"/>
+        <location line="+92"/>
         <source>Import members</source>
-        <translation type="unfinished"></translation>
+        <translation>导入会员</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>A CSV (UTF-8 or GBK) or Excel file with a header row in English or Chinese. Nothing is written until you press Import; then every row is written, or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件（UTF-8 或 GBK）或 Excel 文件，表头可用中文或英文。按“导入”之前不会写入任何内容；导入时要么全部写入，要么都不写入。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择文件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Skip rows with problems and import the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过有问题的行，导入其余各行</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Members already in the directory (same phone):</source>
-        <translation type="unfinished"></translation>
+        <translation>名录中已有的会员（手机号相同）：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>skip them</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>update them from the file</source>
-        <translation type="unfinished"></translation>
+        <translation>用文件内容更新</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <location line="+112"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="-107"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 rows have problems (in red). Fix them in the file and choose it again, or skip them.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 行存在问题（红色标出）。请在文件中修正后重新选择，或跳过这些行。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every row can be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有行都可以导入。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 rows read from %2 (%3): %4 new, %5 to update, %6 already members (skipped), %7 with problems.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 rows read from %2 (%3): %4 new, %5 to update, %6 already in the directory (skipped), %7 with problems.</source>
+        <translation>从 %2（%3）读取 %1 行：新会员 %4 人，更新 %5 人，名录中已有 %6 人（跳过），有问题 %7 行。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Columns not used: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用的列：%1。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Imported: %1 new members, %2 updated; %3 already in the directory skipped; %4 rows with problems left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新会员 %1 人，更新 %2 人；名录中已有的 %3 人已跳过；%4 行有问题未导入。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Nothing was imported: %1 rows have problems. Tick &quot;Skip rows with problems&quot; to import the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容：有 %1 行存在问题。勾选“跳过有问题的行”即可导入其余各行。</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Some rows have problems: fix the file, or skip them.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分行有问题：请修正文件，或跳过这些行。</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location line="-283"/>
+        <location line="-286"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Becomes</source>
-        <translation type="unfinished"></translation>
+        <translation>导入结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Membership</source>
-        <translation type="unfinished"></translation>
+        <translation>会籍</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Problems and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>问题和提醒</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>new member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新会员 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>new member</source>
-        <translation type="unfinished"></translation>
+        <translation>新会员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>updates %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更新 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>skipped: already %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过：已是 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>problem</source>
-        <translation type="unfinished"></translation>
+        <location line="+6"/>
+        <source>problem at %1: %2</source>
+        <translation>问题（%1）：%2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>warning</source>
-        <translation type="unfinished"></translation>
+        <source>problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>warning at %1: %2</source>
+        <translation>提醒（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warning: %1</source>
+        <translation>提醒：%1</translation>
     </message>
 </context>
 <context>
@@ -1017,7 +1072,7 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location line="+7"/>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>会员</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1095,142 +1150,142 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/detail.py" line="+73"/>
         <source>Select a member to see their details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一位会员以查看详细信息。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>WeChat</source>
-        <translation type="unfinished"></translation>
+        <translation>微信</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Joined</source>
-        <translation type="unfinished"></translation>
+        <translation>入会</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Membership</source>
-        <translation type="unfinished"></translation>
+        <translation>会籍</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Referrals</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐关系</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会员 %1</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>This member was erased on request: only the history and counts remain.</source>
-        <translation type="unfinished"></translation>
+        <translation>该会员已应本人要求抹除：只保留历史和统计。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Archived: hidden from the directory until reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>已归档：重新启用之前不在名录中显示。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Suspended from %1 until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起暂停至 %2。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Suspended from %1 until lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起暂停，直至解除。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No membership recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录会籍。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 days without membership</source>
-        <translation type="unfinished"></translation>
+        <translation>中断 %1 天</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>voided</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>收据 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>voided: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>edit</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>void</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐人</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Brought in %1 members</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐入会 %1 人</translation>
     </message>
 </context>
 <context>
@@ -1238,113 +1293,113 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/member_dialog.py" line="+41"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. 138 0013 8000</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 138 0013 8000</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>WeChat</source>
-        <translation type="unfinished"></translation>
+        <translation>微信</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>comma-separated, e.g. 茶艺, 钓鱼</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔，例如 茶艺，钓鱼</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>type a name, pinyin or number</source>
-        <translation type="unfinished"></translation>
+        <translation>输入姓名、拼音或会员号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐人</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Joined on</source>
-        <translation type="unfinished"></translation>
+        <translation>入会日期</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Record a membership now</source>
-        <translation type="unfinished"></translation>
+        <translation>同时登记会籍</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Add member</source>
-        <translation type="unfinished"></translation>
+        <translation>添加会员</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+145"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="-120"/>
         <source>New member</source>
-        <translation type="unfinished"></translation>
+        <translation>新会员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit member %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑会员 %1（%2）</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Choose the referring member from the list, or clear the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从列表中选择推荐人，或清空此栏。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose a plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择会籍方案。</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>%1 (%2) is reactivated with their history. Check the details and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）已重新启用，历史记录保留。请核对信息后保存。</translation>
     </message>
 </context>
 <context>
@@ -1352,60 +1407,60 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/membership_dialog.py" line="+56"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../desktop/ui/members/table_model.py" line="+138"/>
+        <location filename="../../desktop/ui/members/table_model.py" line="+148"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>到期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 · archived</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 已归档</translation>
     </message>
 </context>
 <context>
@@ -1413,249 +1468,249 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/view.py" line="+84"/>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>会员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find anyone by name, pinyin or its initials, member number, phone digits, company or tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、拼音或拼音首字母、会员号、手机号中的数字、公司或标签查找任何人。</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>New member</source>
-        <translation type="unfinished"></translation>
+        <translation>新会员</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record membership</source>
-        <translation type="unfinished"></translation>
+        <translation>登记会籍</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+324"/>
+        <location line="+330"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>归档</translation>
     </message>
     <message>
-        <location line="-322"/>
-        <location line="+325"/>
+        <location line="-328"/>
+        <location line="+331"/>
         <source>Suspend…</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-328"/>
         <source>Directory of the members shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>当前会员的名录…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cards for the selected members…</source>
-        <translation type="unfinished"></translation>
+        <translation>选中会员的会员卡…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cards for all members shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>当前所有会员的会员卡…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import members…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入会员…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export members…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出会员…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Membership plans…</source>
-        <translation type="unfinished"></translation>
+        <translation>会籍方案…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export this member&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出该会员的数据…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase this member…</source>
-        <translation type="unfinished"></translation>
+        <translation>抹除该会员…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear the search</source>
-        <translation type="unfinished"></translation>
+        <translation>清除搜索</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>更多</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Name, pinyin (zs), number, phone, company or tag  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名、拼音（zs）、会员号、手机、公司或标签  (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Show archived</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已归档</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>All plans</source>
-        <translation type="unfinished"></translation>
+        <translation>全部方案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>全部标签</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>1 member</source>
-        <translation type="unfinished"></translation>
+        <translation>1 位会员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 members</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 位会员</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>This column cannot be sorted; the order stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>此列不能排序；顺序保持不变。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Lift suspension</source>
-        <translation type="unfinished"></translation>
+        <translation>解除暂停</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>%1 is saved as member %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已保存，会员号 %2。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已保存。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The membership is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>会籍已登记。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已重新启用。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is archived; tick &quot;Show archived&quot; to find them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已归档；勾选“显示已归档”可再次找到。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The suspension of %1 is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的暂停已解除。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is suspended.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已暂停。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The payment is corrected.</source>
-        <translation type="unfinished"></translation>
+        <translation>付款已更正。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The payment is voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>付款已作废。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Export members</source>
-        <translation type="unfinished"></translation>
+        <translation>导出会员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excel (*.xlsx);;CSV, UTF-8 for Excel (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (*.xlsx);;CSV，适用于 Excel 的 UTF-8 (*.csv)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Exporting…</source>
-        <translation type="unfinished">正在导出…</translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 members exported to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 位会员导出到 %2。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Preparing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备%1…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Member directory</source>
-        <translation type="unfinished"></translation>
+        <translation>会员名录</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Member cards</source>
-        <translation type="unfinished"></translation>
+        <translation>会员卡</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Export %1&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 %1 的数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>JSON (*.json);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json);;PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Everything held about %1 is in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 %1 的全部数据已保存在 %2。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is erased; the history stays without the person.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已抹除；历史记录保留，但不再关联到这个人。</translation>
     </message>
 </context>
 <context>
@@ -1663,47 +1718,47 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/membership_dialog.py" line="+100"/>
         <source>Record membership</source>
-        <translation type="unfinished"></translation>
+        <translation>登记会籍</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Now %1</source>
-        <translation type="unfinished"></translation>
+        <translation>当前%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>paid until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已付至 %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Record</source>
-        <translation type="unfinished">记录</translation>
+        <translation>登记</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>There is no plan to choose yet: the owner creates plans from the Members view.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可选的会籍方案：店主可在会员页面创建方案。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>This membership will run from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次会籍有效期为 %1 至 %2。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>It continues from the current end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>从当前到期日之后接续。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>It starts afresh; the %1 days since the last membership ended stay visible in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始计算；上次会籍结束后中断的 %1 天会保留在历史记录中。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Choose a plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择会籍方案。</translation>
     </message>
 </context>
 <context>
@@ -1711,17 +1766,17 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location line="+18"/>
         <source>Edit payment</source>
-        <translation type="unfinished"></translation>
+        <translation>修改付款</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The change is kept in the audit log with the values before and after.</source>
-        <translation type="unfinished"></translation>
+        <translation>此修改会连同修改前后的值记入审计日志。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -1729,42 +1784,42 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location line="-167"/>
         <source>%1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个月</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the plan&apos;s fee</source>
-        <translation type="unfinished"></translation>
+        <translation>方案价格</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Amount (¥)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（¥）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Paid on</source>
-        <translation type="unfinished"></translation>
+        <translation>付款日期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可不填</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Receipt no.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据号</translation>
     </message>
 </context>
 <context>
@@ -1772,57 +1827,57 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/pdf_preview.py" line="+109"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>%1 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 页</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>共 1 页</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已另存为 %1。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动打印机。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -1830,73 +1885,73 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/plans_dialog.py" line="+85"/>
         <source>Membership plans</source>
-        <translation type="unfinished"></translation>
+        <translation>会籍方案</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>What members can join on. A plan no longer offered stays on the memberships that used it. ★ marks the default plan (for imports without a plan column).</source>
-        <translation type="unfinished"></translation>
+        <translation>会员可以选择的入会方案。停止提供的方案仍保留在用过它的会籍上。★ 表示默认方案（用于没有方案列的导入）。</translation>
     </message>
     <message>
         <location line="+24"/>
         <location line="+86"/>
         <source>New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>新方案</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fee (¥)</source>
-        <translation type="unfinished"></translation>
+        <translation>价格（¥）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> 个月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Benefits</source>
-        <translation type="unfinished"></translation>
+        <translation>权益</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offered to new and renewing members</source>
-        <translation type="unfinished"></translation>
+        <translation>向新入会和续费会员提供</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Default plan</source>
-        <translation type="unfinished"></translation>
+        <translation>默认方案</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>保存方案</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %1</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>The plan %1 is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>方案 %1 已保存。</translation>
     </message>
 </context>
 <context>
@@ -1904,32 +1959,32 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location line="-168"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>价格</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Months</source>
-        <translation type="unfinished"></translation>
+        <translation>月数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Offered</source>
-        <translation type="unfinished"></translation>
+        <translation>提供中</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2287,37 +2342,37 @@ Please send it to whoever supports Clubhouse for you.</source>
     <message>
         <location filename="../../desktop/ui/members/action_dialogs.py" line="-87"/>
         <source>Suspend member</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停会员</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 (%2) may not book or register while suspended; the membership dates do not change.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）在暂停期间不能预订或报名；会籍日期不变。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>From</source>
-        <translation type="unfinished">从</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Until a date (otherwise until lifted)</source>
-        <translation type="unfinished"></translation>
+        <translation>到某一日期为止（否则直至解除）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>截止</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
@@ -2394,22 +2449,22 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location filename="../../desktop/ui/members/membership_dialog.py" line="+162"/>
         <location line="+24"/>
         <source>Void payment</source>
-        <translation type="unfinished"></translation>
+        <translation>作废付款</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Void the payment %1? It stays in the history, marked as voided, with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>作废付款 %1？它仍保留在历史记录中，标为已作废并附上原因。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Void the membership period it paid for too</source>
-        <translation type="unfinished"></translation>
+        <translation>同时作废这笔付款对应的会籍期间</translation>
     </message>
 </context>
 </TS>

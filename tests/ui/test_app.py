@@ -119,7 +119,7 @@ def test_launcher_signs_in_shows_the_window_and_backs_up(
     qtbot.addWidget(window)
     assert window.isVisible()
     assert window.ctx.actor.username == "owner"
-    assert window.view_names == ["settings", "audit", "account"]
+    assert {"settings", "audit", "account"} <= set(window.view_names)
     qtbot.waitUntil(lambda: any(default_backup_dir().glob("*-auto.sqlite")), timeout=10_000)
     window.runner.wait()
 

@@ -49,7 +49,7 @@ def test_invalid_phone_is_shown_at_the_phone_field_and_nothing_is_saved(
     dialog.save_button.click()
     assert _count(desk_ctx) == before + 1
     assert not dialog.isVisible()
-    assert view.selected_row().name == "王小明"  # type: ignore[union-attr]
+    assert view.selected_row().name == "王小明"
     assert "王小明 is saved as member" in view.bar.text()
 
 
@@ -92,7 +92,7 @@ def test_join_with_a_plan_and_payment(make_view, desk_ctx: Context, people: dict
     assert detail.referred_by is not None and detail.referred_by.name == "张建华"
     assert detail.row.plan == "年卡"
     assert len(detail.periods) == 1 and detail.periods[0].payments == ()  # desk: no payments
-    assert view.selected_row().id == row.id  # type: ignore[union-attr]
+    assert view.selected_row().id == row.id
 
 
 def test_payment_is_recorded_with_method_amount_and_receipt(
@@ -169,7 +169,7 @@ def test_archived_phone_offers_reactivation_and_reactivating_works(
     assert detail.referred_by is not None and detail.referred_by.name == "张建华"
     assert detail.row.status is Status.ACTIVE
     assert detail.row.ends_on == dt.date(2027, 11, 25)  # a new year from today (the fixed clock)
-    assert view.selected_row().id == zhou  # type: ignore[union-attr]
+    assert view.selected_row().id == zhou
 
 
 def test_duplicate_create_anyway_and_open_that_record(make_view, desk_ctx: Context,
@@ -186,7 +186,7 @@ def test_duplicate_create_anyway_and_open_that_record(make_view, desk_ctx: Conte
     assert not duplicate.reactivate_button.isVisibleTo(duplicate)
     duplicate.open_button.click()
     assert not dialog.isVisible()
-    assert view.selected_row().id == people["张三"]  # type: ignore[union-attr]
+    assert view.selected_row().id == people["张三"]
     assert _count(desk_ctx) == 4
 
     again = _new(view)

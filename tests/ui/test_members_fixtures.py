@@ -65,8 +65,8 @@ def people(owner_ctx: Context, plans: dict[str, int]) -> dict[str, int]:
 
 @pytest.fixture
 def make_view(qtbot, inline: TaskRunner) -> Callable[..., MembersView]:
-    def make(ctx: Context, **options: int) -> MembersView:
-        view = MembersView(ctx, inline, **options)
+    def make(ctx: Context) -> MembersView:
+        view = MembersView(ctx, inline)
         qtbot.addWidget(view)
         view.resize(1100, 700)
         return view

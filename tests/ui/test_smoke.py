@@ -70,4 +70,4 @@ def test_the_desk_renders_its_views_and_is_refused_owner_views(
 def test_an_unknown_view_is_a_key_error(demo: Database, clock: FixedClock, hasher: Hasher,
                                         tmp_path: Path) -> None:
     with pytest.raises(KeyError):
-        render_view(_ctx(demo, "owner", clock, hasher), "members", tmp_path / "x.png")
+        render_view(_ctx(demo, "owner", clock, hasher), "no-such-view", tmp_path / "x.png")

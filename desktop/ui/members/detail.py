@@ -253,19 +253,20 @@ class MemberDetailPanel(QScrollArea):
                     f" ({escape(voided)})</span>")
         rows = [f"<div style='margin-top:4px'>{line}</div>"]
         for payment in period.payments:
-            text = f"{money(payment.amount)} · {escape(method_text(payment.method))} · " \
-                   f"{day(payment.paid_on)}"
+            pieces = [money(payment.amount), escape(method_text(payment.method)),
+                      day(payment.paid_on)]
             if payment.receipt_no:
-                text += " · " + escape(self.tr("receipt %1").replace("%1", payment.receipt_no))
+                pieces.append(escape(self.tr("receipt %1").replace("%1", payment.receipt_no)))
+            text = " · ".join(f"<span style='white-space:nowrap'>{p}</span>" for p in pieces)
             if payment.voided:
                 reason = payment.void_reason or ""
                 text = (f"<s>{text}</s> " + escape(self.tr("voided: %1").replace("%1", reason)))
             elif self._owner:
                 edit, void = self.tr("edit"), self.tr("void")
-                text += (f"&nbsp;&nbsp;<a href='edit:{payment.id}' style='color:{LINK}'>"
-                         f"{escape(edit)}</a> · "
-                         f"<a href='void:{payment.id}' style='color:{LINK}'>"
-                         f"{escape(void)}</a>")
+                text += (f" <span style='white-space:nowrap'>&nbsp;"
+                         f"<a href='edit:{payment.id}' style='color:{LINK}'>{escape(edit)}</a>"
+                         f" · <a href='void:{payment.id}' style='color:{LINK}'>{escape(void)}"
+                         "</a></span>")
             rows.append(f"<div style='color:{MUTED}; margin-left:12px'>{text}</div>")
         return "".join(rows)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -77,7 +78,7 @@ class _Progress(QObject):
 def _phone(value: str | None) -> str:
     try:
         return display_phone(value)
-    except Exception:  # a value the file gave that is not a stored number
+    except phonenumbers.NumberParseException:  # the file's text, not a stored number
         return value or ""
 
 
@@ -121,13 +122,15 @@ class ImportPreviewModel(QAbstractTableModel):
         return self.tr("not imported")
 
     def notes_text(self, result: RowResult) -> str:
-        notes = [(self.tr("problem"), note) for note in result.problems]
-        notes += [(self.tr("warning"), note) for note in result.warnings]
         parts = []
-        for kind, note in notes:
-            heading = note.heading()
-            text = note.message.render()
-            parts.append(f"{kind}: {heading}: {text}" if heading else f"{kind}: {text}")
+        for note in result.problems:
+            heading, text = note.heading(), note.message.render()
+            parts.append(self.tr("problem at %1: %2").replace("%1", heading).replace("%2", text)
+                         if heading else self.tr("problem: %1").replace("%1", text))
+        for note in result.warnings:
+            heading, text = note.heading(), note.message.render()
+            parts.append(self.tr("warning at %1: %2").replace("%1", heading).replace("%2", text)
+                         if heading else self.tr("warning: %1").replace("%1", text))
         return "; ".join(parts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -236,7 +239,8 @@ class ImportDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for section, width in enumerate((50, 110, 120, 170, 220)):
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for section, width in enumerate((46, 86, 112, 210, 250)):
             header.resizeSection(section, width)
         column.addWidget(self.table, 1)
 
@@ -303,8 +307,8 @@ class ImportDialog(QDialog):
 
     def _preview_summary(self, preview: ImportPreview) -> str:
         where = preview.detail
-        text = self.tr("%1 rows read from %2 (%3): %4 new, %5 to update, %6 already members "
-                       "(skipped), %7 with problems.")
+        text = self.tr("%1 rows read from %2 (%3): %4 new, %5 to update, %6 already in the "
+                       "directory (skipped), %7 with problems.")
         for key, value in (("%1", f"{preview.read:,}"), ("%2", preview.file), ("%3", where),
                            ("%4", f"{preview.to_create:,}"), ("%5", f"{preview.to_update:,}"),
                            ("%6", f"{preview.skipped_duplicates:,}"),

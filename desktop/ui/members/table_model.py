@@ -20,7 +20,7 @@ from desktop.services import Context
 from desktop.ui.members.common import STATUS_COLOURS, STATUS_ROLE, day, status_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-FIRST_PAGE = 60
+FIRST_PAGE = 20  # at least; the view raises it to what its table shows (fit_first_page)
 PAGE_SIZE = 200
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -29,7 +29,7 @@ _ROOT = QModelIndex()
 class MembersTableModel(QAbstractTableModel):
     """Members matching a MemberQuery; ``ROW_ROLE`` hands back the row's MemberRow."""
 
-    NUMBER, NAME, STATUS, PHONE, COMPANY, CITY, PLAN, EXPIRES, TAGS = range(9)
+    NUMBER, NAME, STATUS, EXPIRES, PHONE, COMPANY, PLAN, CITY, TAGS = range(9)
     # Column -> MemberQuery.sort key (SORT_KEYS); the status sorts by the end date it comes
     # from.  Plan and tags have no sort key: a click on them keeps the current order.
     SORT_KEYS: ClassVar[dict[int, str]] = {
@@ -42,6 +42,7 @@ class MembersTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self._first_page = first_page
+        self._minimum_first_page = first_page
         self._page_size = page_size
         self._query = MemberQuery()
         self._rows: list[MemberRow] = []
@@ -53,6 +54,15 @@ class MembersTableModel(QAbstractTableModel):
     @property
     def query(self) -> MemberQuery:
         return self._query
+
+    @property
+    def first_page(self) -> int:
+        return self._first_page
+
+    def fit_first_page(self, visible_rows: int) -> None:
+        """Make the first page of a new query fill ``visible_rows`` with a few to spare: the
+        rows a person sees arrive in one frame; scrolling fetches ``page_size`` more."""
+        self._first_page = max(self._minimum_first_page, visible_rows + 4)
 
     def set_query(self, query: MemberQuery) -> None:
         """Start again from the first row of ``query``."""
@@ -135,8 +145,8 @@ class MembersTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("No."), self.tr("Name"), self.tr("Status"), self.tr("Phone"),
-                self.tr("Company"), self.tr("City"), self.tr("Plan"), self.tr("Expires"),
+        return (self.tr("No."), self.tr("Name"), self.tr("Status"), self.tr("Expires"),
+                self.tr("Phone"), self.tr("Company"), self.tr("Plan"), self.tr("City"),
                 self.tr("Tags"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

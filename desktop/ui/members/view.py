@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -67,7 +67,7 @@ from desktop.ui.tasks import TaskRunner, file_errors
 from desktop.ui.widgets import MessageBar, label, view_column
 
 SEARCH_DELAY_MS = 150
-COLUMN_WIDTHS = (72, 118, 104, 122, 150, 64, 118, 90)
+COLUMN_WIDTHS = (70, 104, 100, 88, 114, 150, 110, 60)
 
 
 class MembersView(QWidget):
@@ -129,7 +129,7 @@ class MembersView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 380])
+        self.splitter.setSizes([660, 360])
         self.splitter.setChildrenCollapsible(False)
         column.addWidget(self.splitter, 1)
 
@@ -386,6 +386,12 @@ class MembersView(QWidget):
                     self.select_row(0)
                 return True
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        viewport = self.table.viewport()
+        height = viewport.height() if viewport is not None else 0
+        self.model.fit_first_page(height // self.table.verticalHeader().defaultSectionSize() + 1)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
