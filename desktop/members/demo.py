@@ -88,8 +88,8 @@ def add_demo_members(tx: Tx, count: int = 300, seed: int = 7) -> None:
     used_names: set[str] = {m.name for m in STORY_MEMBERS}
     people: list[ms.MemberInput] = list(STORY_MEMBERS)
     for i in range(count - len(STORY_MEMBERS) - 1):
-        english = i % 12 == 5
-        name = ENGLISH[i % len(ENGLISH)] if english and i < 12 * len(ENGLISH) else _name(
+        english = i % 12 == 5 and i // 12 < len(ENGLISH)
+        name = ENGLISH[i // 12] if english else _name(
             rng, used_names)
         people.append(ms.MemberInput(
             name,
