@@ -16,6 +16,8 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_entry_at", "at"),
         Index("ix_audit_entry_entity", "entity", "entity_id"),
+        # The audit view filters by record kind and shows the newest first.
+        Index("ix_audit_entry_entity_at", "entity", "at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
