@@ -45,6 +45,13 @@ from tests import pg
 OVERRIDES: dict[str, dict[str, Any]] = {
     "staff_account": {"role": "desk"},
     "payment": {"method": "cash"},
+    "space": {"capacity": 4, "slot_minutes": 30, "min_minutes": 30, "max_minutes": 240,
+              "buffer_minutes": 0, "advance_days": 60},
+    "space_hours": {"weekday": 2, "opens": dt.time(9), "closes": dt.time(21)},
+    "closure": {"starts": dt.datetime(2026, 5, 1, 9), "ends": dt.datetime(2026, 5, 2, 9)},
+    "booking_series": {"duration_minutes": 120},
+    "booking": {"status": "confirmed", "starts": dt.datetime(2026, 5, 6, 19),
+                "ends": dt.datetime(2026, 5, 6, 21), "party_size": 4},
 }
 
 # Columns a revision changes on purpose (revision -> {"table.column"}): not compared across it.
