@@ -1,5 +1,6 @@
 """Shared fixtures: a migrated database (every database test runs on SQLite and on PostgreSQL),
-a fixed clock, a cheap hasher, and signed-in contexts for the owner and the front desk.
+a fixed clock, a cheap hasher, signed-in contexts for the owner and the front desk, and a
+keyring in memory (or none at all) for the saved PostgreSQL connection.
 
 ``database`` is parametrized: ``[sqlite]`` is a migrated file in the test's tmp folder,
 ``[postgresql]`` a copy of a template migrated once per session on the throwaway server of
@@ -13,6 +14,8 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 from sqlalchemy.engine import URL
 
@@ -23,6 +26,7 @@ from desktop.models import Role
 from desktop.security import Hasher, cheap_hasher
 from desktop.services import Actor, Context
 from tests import pg
+from tests.helpers.keyrings import MemoryKeyring
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)
 
@@ -107,3 +111,20 @@ def desk_ctx(owner_ctx: Context) -> Context:
     actor = accounts.sign_in(owner_ctx.database, "desk", "desk-pass",
                              clock=owner_ctx.clock, hasher=owner_ctx.hasher)
     return owner_ctx.as_actor(actor)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

@@ -19,11 +19,10 @@ from desktop.services import Context
 from desktop.ui.widgets import (
     FieldErrors,
     MessageBar,
-    error_label,
     label,
+    password_edit,
     role_name,
     view_column,
-    with_error,
 )
 
 
@@ -84,13 +83,9 @@ class AccountView(QWidget):
 
     def _password_row(self, form: QFormLayout, title: str, field: str,
                       object_name: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(object_name)
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit = password_edit(object_name)
         edit.setMaximumWidth(360)
-        error = error_label(object_name.replace("Edit", "Error"))
-        form.addRow(title, with_error(edit, error))
-        self.errors.add(field, edit, error)
+        self.errors.add_row(form, title, field, edit, object_name.replace("Edit", "Error"))
         return edit
 
     def refresh(self) -> None:

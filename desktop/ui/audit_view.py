@@ -12,14 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,13 +38,11 @@ from desktop.audit.browse import (
 from desktop.errors import ClubhouseError
 from desktop.services import Context
 from desktop.ui import dialogs
+from desktop.ui.table_model import ROOT, Index, RowsModel
 from desktop.ui.tasks import TaskRunner, file_errors
 from desktop.ui.widgets import MessageBar, label, view_column
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 200
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 def entity_name(entity: str) -> str:
@@ -100,7 +91,7 @@ def _shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsModel[AuditRow]):
     """The filtered log, newest first, fetched a page at a time."""
 
     WHEN, STAFF, ACTION, RECORD, CHANGES = range(5)
@@ -111,7 +102,6 @@ class AuditTableModel(QAbstractTableModel):
         self._ctx = ctx
         self._page_size = page_size
         self._filter = AuditFilter()
-        self._rows: list[AuditRow] = []
         self._seen: set[int] = set()
         self._total = 0
         self._exhausted = True
@@ -147,10 +137,10 @@ class AuditTableModel(QAbstractTableModel):
         self._seen.update(row.id for row in fresh)
         return fresh
 
-    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent: _Index = _ROOT) -> None:
+    def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid() or self._exhausted:
             return
         page = self._page()
@@ -161,31 +151,13 @@ class AuditTableModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("When"), self.tr("Staff"), self.tr("Action"), self.tr("Record"),
-                self.tr("Fields"))[section]
+                self.tr("Fields"))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return entry
+    def cell(self, entry: AuditRow, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        column = index.column()
         if column == self.WHEN:
             return entry.at.strftime("%Y-%m-%d %H:%M:%S")
         if column == self.STAFF:
@@ -203,42 +175,25 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
 
-class AuditDetailModel(QAbstractTableModel):
+class AuditDetailModel(RowsModel[tuple[str, str, str]]):
     """The selected entry's fields: name, before, after."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._fields: list[tuple[str, str, str]] = []
-
     def set_entry(self, entry: AuditRow | None) -> None:
-        self.beginResetModel()
         if entry is None:
-            self._fields = []
-        else:
-            before = entry.before or {}
-            after = entry.after or {}
-            names = list(dict.fromkeys([*before, *after]))
-            self._fields = [(name, _shown(before.get(name)), _shown(after.get(name)))
-                            for name in names]
-        self.endResetModel()
+            self.set_rows([])
+            return
+        before = entry.before or {}
+        after = entry.after or {}
+        names = list(dict.fromkeys([*before, *after]))
+        self.set_rows((name, _shown(before.get(name)), _shown(after.get(name)))
+                      for name in names)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._fields)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Field"), self.tr("Before"), self.tr("After"))
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Field"), self.tr("Before"), self.tr("After"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+    def cell(self, fields: tuple[str, str, str], column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._fields[index.row()][index.column()]
+            return fields[column]
         return None
 
 

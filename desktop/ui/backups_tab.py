@@ -10,14 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,16 +30,21 @@ from PySide6.QtWidgets import (
 from desktop.errors import ClubhouseError
 from desktop.paths import default_backup_dir
 from desktop.safety import backup as safety
+from desktop.safety.backup import BackupInfo
 from desktop.services import Context
 from desktop.settings.registry import REGISTRY
 from desktop.settings.store import all_settings, update_settings
 from desktop.ui import dialogs
+from desktop.ui.table_model import RowsModel
 from desktop.ui.tasks import TaskRunner, file_errors
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label, with_error
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+from desktop.ui.widgets import (
+    FieldErrors,
+    MessageBar,
+    error_label,
+    label,
+    password_edit,
+    with_error,
+)
 
 
 def kind_name(kind: str) -> str:
@@ -67,41 +65,14 @@ def size_text(size: int) -> str:
         "%1", f"{size / (1024 * 1024):.1f}")
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(RowsModel[BackupInfo]):
     CREATED, KIND, SIZE, FILE = range(4)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File"))
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return info
+    def cell(self, info: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
             if column == self.CREATED:
                 return info.created.strftime("%Y-%m-%d %H:%M")
             if column == self.KIND:
@@ -112,7 +83,7 @@ class BackupTableModel(QAbstractTableModel):
                 return info.path.name
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(info.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -146,15 +117,11 @@ class RestoreDialog(QDialog):
         form = QFormLayout()
         self.username = QLineEdit(ctx.actor.username)
         self.username.setObjectName("restoreUsernameEdit")
-        username_error = error_label("restoreUsernameError")
-        form.addRow(self.tr("User name"), with_error(self.username, username_error))
-        self.errors.add("username", self.username, username_error)
-        self.password = QLineEdit()
-        self.password.setObjectName("restorePasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        password_error = error_label("restorePasswordError")
-        form.addRow(self.tr("Password"), with_error(self.password, password_error))
-        self.errors.add("password", self.password, password_error)
+        self.errors.add_row(form, self.tr("User name"), "username", self.username,
+                            "restoreUsernameError")
+        self.password = password_edit("restorePasswordEdit")
+        self.errors.add_row(form, self.tr("Password"), "password", self.password,
+                            "restorePasswordError")
         column.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -258,9 +225,8 @@ class BackupsTab(QWidget):
         self.keep.setObjectName("backupKeepSpin")
         self.keep.setRange(0, 999)
         self.keep.setMaximumWidth(110)
-        keep_error = error_label("backupKeepError")
-        form.addRow(REGISTRY["backup.keep"].label.render(), with_error(self.keep, keep_error))
-        self.errors.add("backup.keep", self.keep, keep_error)
+        self.errors.add_row(form, REGISTRY["backup.keep"].label.render(), "backup.keep",
+                            self.keep, "backupKeepError")
         save_row = QHBoxLayout()
         save_row.addWidget(label(REGISTRY["backup.keep"].help.render(), "hint", wrap=True), 1)
         self.save_button = QPushButton(self.tr("Save"))

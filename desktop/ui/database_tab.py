@@ -29,6 +29,7 @@ from desktop.ui.widgets import (
     MessageBar,
     error_label,
     label,
+    password_edit,
     with_error,
 )
 
@@ -89,9 +90,7 @@ class DatabaseTab(QWidget):
         self.user = QLineEdit("clubhouse")
         self.user.setObjectName("pgUserEdit")
         self._row(form, self.tr("User"), "user", self.user)
-        self.password = QLineEdit()
-        self.password.setObjectName("pgPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit("pgPasswordEdit")
         self.password.setMaximumWidth(FIELD_WIDTH)
         password_error = error_label("pgPasswordError")
         self.keyring_note = label("", "hint", wrap=True, object_name="keyringNote")
@@ -128,9 +127,8 @@ class DatabaseTab(QWidget):
     def _row(self, form: QFormLayout, title: str, field: str, widget: QWidget) -> None:
         if isinstance(widget, QLineEdit):
             widget.setMaximumWidth(FIELD_WIDTH)
-        error = error_label(widget.objectName().replace("Edit", "").replace("Spin", "") + "Error")
-        form.addRow(title, with_error(widget, error))
-        self.errors.add(field, widget, error)
+        name = widget.objectName().replace("Edit", "").replace("Spin", "")
+        self.errors.add_row(form, title, field, widget, name + "Error")
 
     def refresh(self) -> None:
         profile = connection.load_profile()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -37,10 +36,10 @@ from desktop.ui.bootstrap import app_icon, current_language
 from desktop.ui.widgets import (
     FieldErrors,
     MessageBar,
-    error_label,
     label,
+    logo_header,
+    password_edit,
     time_zone_combo,
-    with_error,
 )
 
 DEMO_OWNER = ("owner", "owner-demo")
@@ -69,22 +68,14 @@ class FirstStartDialog(QDialog):
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 20)
         column.setSpacing(12)
-        top = QHBoxLayout()
-        logo = QLabel()
-        logo.setPixmap(app_icon().pixmap(56, 56))
-        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(label(self.tr("Welcome to Clubhouse"), "title"))
         self.intro = label(
             self.tr("The database %1 has no accounts yet. Set up your venue in it.")
             .replace("%1", database.description) if database is not None else
             self.tr("There is no venue on this computer yet. How would you like to start?"),
             "subtitle", wrap=True, object_name="firstStartIntro")
         self._choice_intro = self.intro.text()
-        titles.addWidget(self.intro)
-        top.addLayout(titles, 1)
-        column.addLayout(top)
+        column.addLayout(logo_header(56, label(self.tr("Welcome to Clubhouse"), "title"),
+                                     self.intro))
 
         self.bar = MessageBar("firstStartMessage")
         column.addWidget(self.bar)
@@ -160,31 +151,30 @@ class FirstStartDialog(QDialog):
         self.venue_name = QLineEdit()
         self.venue_name.setObjectName("setupVenueNameEdit")
         self.venue_name.setPlaceholderText(self.tr("e.g. Pine Hill Lodge"))
-        self._row(form, self.tr("Venue name"), "venue.name", self.venue_name, "setupVenueNameError")
+        self.errors.add_row(form, self.tr("Venue name"), "venue.name", self.venue_name,
+                            "setupVenueNameError")
         self.time_zone = time_zone_combo("setupTimeZoneCombo")
-        self._row(form, self.tr("Time zone"), "venue.time_zone", self.time_zone,
-                  "setupTimeZoneError")
+        self.errors.add_row(form, self.tr("Time zone"), "venue.time_zone", self.time_zone,
+                            "setupTimeZoneError")
         owner_title = label(self.tr("Your owner account"))
         owner_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         form.addRow(owner_title)
         self.username = QLineEdit()
         self.username.setObjectName("setupUsernameEdit")
         self.username.setPlaceholderText(self.tr("letters and digits, e.g. wang"))
-        self._row(form, self.tr("User name"), "username", self.username, "setupUsernameError")
+        self.errors.add_row(form, self.tr("User name"), "username", self.username,
+                            "setupUsernameError")
         self.display_name = QLineEdit()
         self.display_name.setObjectName("setupDisplayNameEdit")
         self.display_name.setPlaceholderText(self.tr("as staff see it, e.g. 王经理"))
-        self._row(form, self.tr("Display name"), "display_name", self.display_name,
-                  "setupDisplayNameError")
-        self.password = QLineEdit()
-        self.password.setObjectName("setupPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self._row(form, self.tr("Password"), "password", self.password, "setupPasswordError")
-        self.password_repeat = QLineEdit()
-        self.password_repeat.setObjectName("setupPasswordRepeatEdit")
-        self.password_repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self._row(form, self.tr("Password again"), "password_repeat", self.password_repeat,
-                  "setupPasswordRepeatError")
+        self.errors.add_row(form, self.tr("Display name"), "display_name", self.display_name,
+                            "setupDisplayNameError")
+        self.password = password_edit("setupPasswordEdit")
+        self.errors.add_row(form, self.tr("Password"), "password", self.password,
+                            "setupPasswordError")
+        self.password_repeat = password_edit("setupPasswordRepeatEdit")
+        self.errors.add_row(form, self.tr("Password again"), "password_repeat",
+                            self.password_repeat, "setupPasswordRepeatError")
         column.addLayout(form)
         where = (self.database.description if self.database is not None
                  else str(self._database_path))
@@ -211,12 +201,6 @@ class FirstStartDialog(QDialog):
         buttons.addWidget(self.create_button)
         column.addLayout(buttons)
         return page
-
-    def _row(self, form: QFormLayout, title: str, field: str, widget: QWidget,
-             error_name: str) -> None:
-        error = error_label(error_name)
-        form.addRow(title, with_error(widget, error))
-        self.errors.add(field, widget, error)
 
     @property
     def current_page(self) -> int:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from desktop.accounts.service import sign_in
 from desktop.errors import SignInFailed
 from desktop.services import Context
 from desktop.ui.bootstrap import app_icon
-from desktop.ui.widgets import label
+from desktop.ui.widgets import label, password_edit
 
 _INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -132,9 +131,7 @@ class LockScreen(QWidget):
                     "subtitle", wrap=True, object_name="lockWho")
         who.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(who)
-        self.password = QLineEdit()
-        self.password.setObjectName("unlockPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit("unlockPasswordEdit")
         self.password.setPlaceholderText(self.tr("Password"))
         self.password.returnPressed.connect(self.try_unlock)
         column.addWidget(self.password)

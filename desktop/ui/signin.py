@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +20,7 @@ from desktop.security import Hasher
 from desktop.services import Actor
 from desktop.ui import prefs
 from desktop.ui.bootstrap import app_icon
-from desktop.ui.widgets import label
+from desktop.ui.widgets import label, logo_header, password_edit
 
 
 class SignInDialog(QDialog):
@@ -44,17 +42,9 @@ class SignInDialog(QDialog):
         column.setContentsMargins(28, 24, 28, 20)
         column.setSpacing(10)
 
-        top = QHBoxLayout()
-        logo = QLabel()
-        logo.setPixmap(app_icon().pixmap(52, 52))
-        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(label(venue_name or self.tr("Clubhouse"), "title",
-                               object_name="signInVenue"))
-        titles.addWidget(label(self.tr("Sign in to continue."), "subtitle"))
-        top.addLayout(titles, 1)
-        column.addLayout(top)
+        column.addLayout(logo_header(
+            52, label(venue_name or self.tr("Clubhouse"), "title", object_name="signInVenue"),
+            label(self.tr("Sign in to continue."), "subtitle")))
 
         if notice:
             column.addWidget(label(notice, "success", wrap=True, object_name="signInNotice"))
@@ -65,9 +55,7 @@ class SignInDialog(QDialog):
         self.username.setObjectName("usernameEdit")
         self.username.setMinimumWidth(240)
         form.addRow(self.tr("User name"), self.username)
-        self.password = QLineEdit()
-        self.password.setObjectName("passwordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit("passwordEdit")
         form.addRow(self.tr("Password"), self.password)
         column.addLayout(form)
 

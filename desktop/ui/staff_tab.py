@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,57 +30,27 @@ from desktop.accounts.service import (
 from desktop.errors import ClubhouseError
 from desktop.models.accounts import Role
 from desktop.services import Context
+from desktop.ui.table_model import RowsModel
 from desktop.ui.widgets import (
     FieldErrors,
     MessageBar,
-    error_label,
+    dialog_buttons,
     label,
+    password_edit,
     role_name,
-    with_error,
 )
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
-
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RowsModel[StaffRow]):
     """The staff accounts; ``ROW_ROLE`` hands back the StaffRow of a row."""
 
     NAME, USERNAME, ROLE, STATUS, LAST_SIGN_IN = range(5)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StaffRow] = []
-
-    def set_rows(self, rows: list[StaffRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> StaffRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("User name"), self.tr("Role"), self.tr("Status"),
-                self.tr("Last signed in"))[section]
+                self.tr("Last signed in"))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        staff = self._rows[index.row()]
-        if role == ROW_ROLE:
-            return staff
-        column = index.column()
+    def cell(self, staff: StaffRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
                 return staff.display_name
@@ -131,36 +94,29 @@ class StaffDialog(QDialog):
         self.username.setObjectName("staffUsernameEdit")
         self.username.setEnabled(adding)
         self.username.setMinimumWidth(260)
-        self._row(form, self.tr("User name"), "username", self.username)
+        self.errors.add_row(form, self.tr("User name"), "username", self.username)
         self.display_name = QLineEdit(staff.display_name if staff else "")
         self.display_name.setObjectName("staffDisplayNameEdit")
-        self._row(form, self.tr("Display name"), "display_name", self.display_name)
+        self.errors.add_row(form, self.tr("Display name"), "display_name", self.display_name)
         self.role = QComboBox()
         self.role.setObjectName("staffRoleCombo")
         self.role.addItem(role_name(Role.DESK), Role.DESK.value)
         self.role.addItem(role_name(Role.OWNER), Role.OWNER.value)
         self.role.setCurrentIndex(self.role.findData((staff.role if staff else role).value))
-        self._row(form, self.tr("Role"), "role", self.role)
-        self.password = QLineEdit()
-        self.password.setObjectName("staffPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("staffPasswordRepeatEdit")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors.add_row(form, self.tr("Role"), "role", self.role)
+        self.password = password_edit("staffPasswordEdit")
+        self.repeat = password_edit("staffPasswordRepeatEdit")
         if adding:
-            self._row(form, self.tr("Password"), "password", self.password)
-            self._row(form, self.tr("Password again"), "password_repeat", self.repeat)
+            self.errors.add_row(form, self.tr("Password"), "password", self.password)
+            self.errors.add_row(form, self.tr("Password again"), "password_repeat", self.repeat)
         column.addLayout(form)
         if adding:
             column.addWidget(label(self.tr("Give the password to the person in private; they "
                                            "can change it under Account."), "hint", wrap=True))
-        column.addLayout(_buttons(self, self.tr("Create account") if adding else self.tr("Save"),
-                                  "staffOkButton", self.submit))
-
-    def _row(self, form: QFormLayout, title: str, field: str, widget: QWidget) -> None:
-        error = error_label(widget.objectName() + "Error")
-        form.addRow(title, with_error(widget, error))
-        self.errors.add(field, widget, error)
+        buttons, ok = dialog_buttons(
+            self, self.tr("Create account") if adding else self.tr("Save"), "staffOkButton")
+        ok.clicked.connect(self.submit)
+        column.addLayout(buttons)
 
     def submit(self) -> None:
         self.errors.clear()
@@ -196,22 +152,17 @@ class ResetPasswordDialog(QDialog):
         column.addWidget(self.bar)
         self.errors = FieldErrors(self.bar)
         form = QFormLayout()
-        self.password = QLineEdit()
-        self.password.setObjectName("resetPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_edit("resetPasswordEdit")
         self.password.setMinimumWidth(240)
-        error = error_label("resetPasswordError")
-        form.addRow(self.tr("New password"), with_error(self.password, error))
-        self.errors.add("password", self.password, error)
-        self.repeat = QLineEdit()
-        self.repeat.setObjectName("resetPasswordRepeatEdit")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        repeat_error = error_label("resetPasswordRepeatError")
-        form.addRow(self.tr("Password again"), with_error(self.repeat, repeat_error))
-        self.errors.add("password_repeat", self.repeat, repeat_error)
+        self.errors.add_row(form, self.tr("New password"), "password", self.password,
+                            "resetPasswordError")
+        self.repeat = password_edit("resetPasswordRepeatEdit")
+        self.errors.add_row(form, self.tr("Password again"), "password_repeat", self.repeat,
+                            "resetPasswordRepeatError")
         column.addLayout(form)
-        column.addLayout(_buttons(self, self.tr("Set password"), "resetPasswordOkButton",
-                                  self.submit))
+        buttons, ok = dialog_buttons(self, self.tr("Set password"), "resetPasswordOkButton")
+        ok.clicked.connect(self.submit)
+        column.addLayout(buttons)
 
     def submit(self) -> None:
         self.errors.clear()
@@ -224,23 +175,6 @@ class ResetPasswordDialog(QDialog):
             self.errors.show(error)
             return
         self.accept()
-
-
-def _buttons(dialog: QDialog, ok_text: str, ok_name: str, submit: Any) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    cancel = QPushButton(QCoreApplication.translate("StaffDialog", "Cancel"))
-    cancel.setObjectName("cancelButton")
-    cancel.setAutoDefault(False)
-    cancel.clicked.connect(dialog.reject)
-    row.addWidget(cancel)
-    ok = QPushButton(ok_text)
-    ok.setObjectName(ok_name)
-    ok.setProperty("primary", True)
-    ok.setDefault(True)
-    ok.clicked.connect(submit)
-    row.addWidget(ok)
-    return row
 
 
 class StaffTab(QWidget):

@@ -1,4 +1,5 @@
-"""Small pieces every view uses: a view header, a message bar, and errors shown at the field.
+"""Small pieces every view uses: a view header, a message bar, errors shown at the field, and
+the parts every form dialog repeats (a password edit, Cancel and OK).
 
 A service refuses with a ``DomainError`` whose ``field`` names what was wrong; ``FieldErrors``
 maps those names to the widgets of a form, so the message appears where the person is
@@ -13,15 +14,20 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDialog,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import ClubhouseError
 from desktop.models.accounts import Role
+from desktop.ui.bootstrap import app_icon
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -134,6 +140,14 @@ class FieldErrors:
     def add(self, field: str, widget: QWidget, error: QLabel) -> None:
         self._fields[field] = (widget, error)
 
+    def add_row(self, form: QFormLayout, title: str, field: str, widget: QWidget,
+                error_name: str = "") -> None:
+        """A form row: ``widget`` with its error line below, where ``field``'s errors appear.
+        The line is named ``error_name``, or after the widget ("nameEdit" → "nameEditError")."""
+        error = error_label(error_name or widget.objectName() + "Error")
+        form.addRow(title, with_error(widget, error))
+        self.add(field, widget, error)
+
     def clear(self) -> None:
         for widget, error in self._fields.values():
             error.clear()
@@ -166,6 +180,46 @@ def _mark(widget: QWidget, invalid: bool) -> None:
     widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def password_edit(object_name: str) -> QLineEdit:
+    """A line edit that shows dots for what is typed."""
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str) -> tuple[QHBoxLayout,
+                                                                         QPushButton]:
+    """Cancel and the one primary button that finishes the form (connect it yourself)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    cancel = QPushButton(QCoreApplication.translate("DialogButtons", "Cancel"))
+    cancel.setObjectName("cancelButton")
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    row.addWidget(cancel)
+    ok = QPushButton(ok_text)
+    ok.setObjectName(ok_name)
+    ok.setProperty("primary", True)
+    ok.setDefault(True)
+    row.addWidget(ok)
+    return row, ok
+
+
+def logo_header(size: int, title: QLabel, subtitle: QLabel) -> QHBoxLayout:
+    """The app's icon with a title and a line under it, atop the sign-in and welcome dialogs."""
+    row = QHBoxLayout()
+    logo = QLabel()
+    logo.setPixmap(app_icon().pixmap(size, size))
+    row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+    titles = QVBoxLayout()
+    titles.setSpacing(2)
+    titles.addWidget(title)
+    titles.addWidget(subtitle)
+    row.addLayout(titles, 1)
+    return row
 
 
 def time_zone_combo(object_name: str, current: str = "Asia/Shanghai") -> QComboBox:

@@ -4,7 +4,7 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../desktop/ui/account_view.py" line="+37"/>
+        <location filename="../../desktop/ui/account_view.py" line="+36"/>
         <source>Your account</source>
         <translation>我的账号</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -92,7 +92,7 @@
 <context>
     <name>AuditDetailModel</name>
     <message>
-        <location filename="../../desktop/ui/audit_view.py" line="+235"/>
+        <location filename="../../desktop/ui/audit_view.py" line="+192"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>AuditNames</name>
     <message>
-        <location line="-176"/>
+        <location line="-142"/>
         <source>Staff account</source>
         <translation>员工账号</translation>
     </message>
@@ -213,7 +213,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location line="+93"/>
+        <location line="+80"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location line="+74"/>
+        <location line="+51"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>BackupKinds</name>
     <message>
-        <location filename="../../desktop/ui/backups_tab.py" line="+54"/>
+        <location filename="../../desktop/ui/backups_tab.py" line="+52"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -348,7 +348,7 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
         <source>Made</source>
         <translation>创建时间</translation>
     </message>
@@ -371,7 +371,7 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location line="+114"/>
+        <location line="+104"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -387,17 +387,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Where backups go</source>
         <translation>备份位置</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-47"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -462,7 +462,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>DatabaseTab</name>
     <message>
-        <location filename="../../desktop/ui/database_tab.py" line="+48"/>
+        <location filename="../../desktop/ui/database_tab.py" line="+49"/>
         <source>This computer uses</source>
         <translation>这台电脑使用的数据库</translation>
     </message>
@@ -527,7 +527,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -547,7 +547,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>使用此数据库</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Saved for the next start: %1 on %2.</source>
         <translation>已保存，下次启动时使用：%2 上的 %1。</translation>
     </message>
@@ -591,6 +591,14 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+7"/>
         <source>The server is forgotten. Clubhouse opens the local file from the next start.</source>
         <translation>已移除该服务器。山庄圈子下次启动时将打开本机文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <location filename="../../desktop/ui/widgets.py" line="+198"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -654,7 +662,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>EraseDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/action_dialogs.py" line="+92"/>
+        <location filename="../../desktop/ui/members/action_dialogs.py" line="+86"/>
         <source>Erase member</source>
         <translation>抹除会员</translation>
     </message>
@@ -674,12 +682,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>例如：会员今天的书面申请</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Erase for good</source>
         <translation>永久抹除</translation>
     </message>
@@ -687,13 +695,13 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_start.py" line="+57"/>
+        <location filename="../../desktop/ui/first_start.py" line="+56"/>
         <location line="+21"/>
         <source>Welcome to Clubhouse</source>
         <translation>欢迎使用山庄圈子</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>The database %1 has no accounts yet. Set up your venue in it.</source>
         <translation>数据库 %1 还没有任何账号。请在其中设置您的场馆。</translation>
     </message>
@@ -703,7 +711,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>这台电脑上还没有场馆。您想如何开始？</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <location line="+5"/>
         <source>Set up my venue</source>
         <translation>设置我的场馆</translation>
@@ -726,12 +734,12 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-39"/>
         <source>e.g. Pine Hill Lodge</source>
         <translation>例如 松山茶院</translation>
     </message>
@@ -741,7 +749,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>场馆名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
@@ -761,7 +769,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>as staff see it, e.g. 王经理</source>
         <translation>员工看到的名字，例如 王经理</translation>
     </message>
@@ -771,12 +779,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
@@ -796,7 +804,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>创建我的场馆</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>Your venue&apos;s name and time zone, and the owner account you will sign in with.</source>
         <translation>填写场馆名称和时区，以及您登录时使用的店主账号。</translation>
     </message>
@@ -809,7 +817,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/import_dialog.py" line="+177"/>
+        <location filename="../../desktop/ui/members/import_dialog.py" line="+150"/>
         <location line="+92"/>
         <source>Import members</source>
         <translation>导入会员</translation>
@@ -914,7 +922,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location line="-286"/>
+        <location line="-282"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -1026,7 +1034,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../desktop/ui/lock.py" line="+127"/>
+        <location filename="../../desktop/ui/lock.py" line="+126"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -1036,7 +1044,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1（%2）已登录。请输入密码继续。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1372,7 +1380,7 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+145"/>
+        <location line="+140"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1403,17 +1411,9 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
-    <name>MemberDialogs</name>
-    <message>
-        <location filename="../../desktop/ui/members/membership_dialog.py" line="+56"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>MembersTableModel</name>
     <message>
-        <location filename="../../desktop/ui/members/table_model.py" line="+148"/>
+        <location filename="../../desktop/ui/members/table_model.py" line="+133"/>
         <source>No.</source>
         <translation>会员号</translation>
     </message>
@@ -1458,7 +1458,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source>%1 · archived</source>
         <translation>%1 · 已归档</translation>
     </message>
@@ -1716,7 +1716,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MembershipDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/membership_dialog.py" line="+100"/>
+        <location filename="../../desktop/ui/members/membership_dialog.py" line="+130"/>
         <source>Record membership</source>
         <translation>登记会籍</translation>
     </message>
@@ -1782,7 +1782,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>PaymentFields</name>
     <message>
-        <location line="-167"/>
+        <location line="-162"/>
         <source>%1 months</source>
         <translation>%1 个月</translation>
     </message>
@@ -1883,7 +1883,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>PlansDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/plans_dialog.py" line="+85"/>
+        <location filename="../../desktop/ui/members/plans_dialog.py" line="+61"/>
         <source>Membership plans</source>
         <translation>会籍方案</translation>
     </message>
@@ -1894,12 +1894,12 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+86"/>
+        <location line="+81"/>
         <source>New plan</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-67"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1944,7 +1944,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -1957,7 +1957,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>PlansModel</name>
     <message>
-        <location line="-168"/>
+        <location line="-159"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
@@ -1977,7 +1977,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>提供中</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1990,7 +1990,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/staff_tab.py" line="+187"/>
+        <location filename="../../desktop/ui/staff_tab.py" line="+143"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
@@ -2000,12 +2000,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>为 %1（%2）设置新密码。原密码将失效。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
@@ -2015,7 +2015,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2023,7 +2023,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop/ui/backups_tab.py" line="-191"/>
+        <location filename="../../desktop/ui/backups_tab.py" line="-186"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -2043,12 +2043,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>请使用备份中的店主账号登录（以备份时的账号和密码为准）：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2066,7 +2066,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="+190"/>
+        <location filename="../../desktop/ui/widgets.py" line="+46"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
@@ -2112,27 +2112,27 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/signin.py" line="+36"/>
+        <location filename="../../desktop/ui/signin.py" line="+34"/>
         <source>Sign in — Clubhouse</source>
         <translation>登录 — 山庄圈子</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Clubhouse</source>
         <translation>山庄圈子</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sign in to continue.</source>
         <translation>请登录后继续。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2165,7 +2165,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/ui/staff_tab.py" line="-100"/>
+        <location filename="../../desktop/ui/staff_tab.py" line="-88"/>
         <source>New owner account</source>
         <translation>新建店主账号</translation>
     </message>
@@ -2195,7 +2195,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2210,7 +2210,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>请私下把密码告诉本人；本人可在“账号”中修改。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Create account</source>
         <translation>创建账号</translation>
     </message>
@@ -2220,20 +2220,15 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>StaffTab</name>
     <message>
-        <location line="+30"/>
+        <location line="+69"/>
         <source>Add front-desk account…</source>
         <translation>添加前台账号…</translation>
     </message>
@@ -2297,7 +2292,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>StaffTableModel</name>
     <message>
-        <location line="-302"/>
+        <location line="-267"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2322,7 +2317,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -2340,7 +2335,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SuspendDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/action_dialogs.py" line="-87"/>
+        <location filename="../../desktop/ui/members/action_dialogs.py" line="-80"/>
         <source>Suspend member</source>
         <translation>暂停会员</translation>
     </message>
@@ -2446,23 +2441,23 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>VoidPaymentDialog</name>
     <message>
-        <location filename="../../desktop/ui/members/membership_dialog.py" line="+162"/>
-        <location line="+24"/>
+        <location filename="../../desktop/ui/members/membership_dialog.py" line="+157"/>
+        <location line="+22"/>
         <source>Void payment</source>
         <translation>作废付款</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Void the payment %1? It stays in the history, marked as voided, with your reason.</source>
         <translation>作废付款 %1？它仍保留在历史记录中，标为已作废并附上原因。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Void the membership period it paid for too</source>
         <translation>同时作废这笔付款对应的会籍期间</translation>
     </message>

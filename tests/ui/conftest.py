@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import keyring
-import keyring.backends.fail
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +14,6 @@ from desktop.services import Context
 from desktop.ui.bootstrap import prepare_application, set_ui_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
-from tests.ui.helpers import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -49,20 +46,3 @@ def make_window(qtbot, inline: TaskRunner):
         return window
 
     return make
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)

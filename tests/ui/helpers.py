@@ -1,34 +1,14 @@
-"""Small helpers for the UI tests: a keyring in memory, a real PNG."""
+"""Small helpers for the UI tests: a real PNG, a child widget by its objectName."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TypeVar
 
-import keyring.backend
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
 T = TypeVar("T", bound=QWidget)
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring in a dict: the system keyring without the system."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
 
 
 def write_png(path: Path, size: int = 8) -> Path:

@@ -12,7 +12,8 @@ from desktop import connection
 from desktop.services import Context
 from desktop.ui.database_tab import DatabaseTab
 from desktop.ui.tasks import TaskRunner
-from tests.ui.helpers import MemoryKeyring, child
+from tests.helpers.keyrings import MemoryKeyring
+from tests.ui.helpers import child
 
 
 @pytest.fixture

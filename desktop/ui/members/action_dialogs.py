@@ -18,8 +18,7 @@ from desktop.members.privacy import erase_member
 from desktop.members.service import MemberRow, suspend_member
 from desktop.services import Context
 from desktop.ui.members.common import from_qdate, to_qdate
-from desktop.ui.members.membership_dialog import dialog_buttons
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label, with_error
+from desktop.ui.widgets import FieldErrors, MessageBar, dialog_buttons, label
 
 
 class SuspendDialog(QDialog):
@@ -45,12 +44,12 @@ class SuspendDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("suspendReasonEdit")
         self.reason.setMinimumWidth(280)
-        self._row(form, self.tr("Reason"), "reason", self.reason)
+        self.errors.add_row(form, self.tr("Reason"), "reason", self.reason)
         self.starting = QDateEdit(today)
         self.starting.setObjectName("suspendFromEdit")
         self.starting.setCalendarPopup(True)
         self.starting.setDisplayFormat("yyyy-MM-dd")
-        self._row(form, self.tr("From"), "starting", self.starting)
+        self.errors.add_row(form, self.tr("From"), "starting", self.starting)
         self.has_end = QCheckBox(self.tr("Until a date (otherwise until lifted)"))
         self.has_end.setObjectName("suspendHasEndCheck")
         form.addRow("", self.has_end)
@@ -60,16 +59,11 @@ class SuspendDialog(QDialog):
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.until.setEnabled(False)
         self.has_end.toggled.connect(self.until.setEnabled)
-        self._row(form, self.tr("Until"), "until", self.until)
+        self.errors.add_row(form, self.tr("Until"), "until", self.until)
         column.addLayout(form)
         buttons, self.save_button = dialog_buttons(self, self.tr("Suspend"), "suspendSaveButton")
         self.save_button.clicked.connect(self.submit)
         column.addLayout(buttons)
-
-    def _row(self, form: QFormLayout, title: str, field: str, widget: QWidget) -> None:
-        error = error_label(widget.objectName() + "Error")
-        form.addRow(title, with_error(widget, error))
-        self.errors.add(field, widget, error)
 
     def submit(self) -> None:
         self.errors.clear()
@@ -111,9 +105,7 @@ class EraseDialog(QDialog):
         self.reason.setObjectName("eraseReasonEdit")
         self.reason.setPlaceholderText(self.tr("e.g. the member's written request of today"))
         self.reason.setMinimumWidth(320)
-        error = error_label("eraseReasonError")
-        form.addRow(self.tr("Reason"), with_error(self.reason, error))
-        self.errors.add("reason", self.reason, error)
+        self.errors.add_row(form, self.tr("Reason"), "reason", self.reason, "eraseReasonError")
         column.addLayout(form)
         buttons, self.save_button = dialog_buttons(self, self.tr("Erase for good"),
                                                    "eraseConfirmButton")

@@ -13,14 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,13 +43,12 @@ from desktop.members.keys import display_phone
 from desktop.services import Context
 from desktop.ui import dialogs
 from desktop.ui.members.common import day
+from desktop.ui.table_model import RowsModel
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import MessageBar, label
 
 RED = "#b3261e"
 AMBER = "#8a5a00"
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
 class _Progress(QObject):
@@ -82,32 +74,17 @@ def _phone(value: str | None) -> str:
         return value or ""
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsModel[RowResult]):
     """One line per data row of the file: what it becomes and what is wrong with it."""
 
     ROW, NAME, PHONE, ACTION, MEMBERSHIP, NOTES = range(6)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[RowResult] = []
-
     def set_preview(self, preview: ImportPreview | None) -> None:
-        self.beginResetModel()
-        self.rows = list(preview.rows) if preview is not None else []
-        self.endResetModel()
+        self.set_rows(preview.rows if preview is not None else [])
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Row"), self.tr("Name"), self.tr("Phone"), self.tr("Becomes"),
-                self.tr("Membership"), self.tr("Problems and warnings"))[section]
+                self.tr("Membership"), self.tr("Problems and warnings"))
 
     def action_text(self, result: RowResult) -> str:
         duplicate = result.duplicate_of
@@ -133,11 +110,7 @@ class ImportPreviewModel(QAbstractTableModel):
                          if heading else self.tr("warning: %1").replace("%1", text))
         return "; ".join(parts)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        result = self.rows[index.row()]
-        column = index.column()
+    def cell(self, result: RowResult, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.ROW:
                 return str(result.row)

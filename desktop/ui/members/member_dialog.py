@@ -49,8 +49,8 @@ from desktop.members.service import (
 from desktop.permissions import Permission
 from desktop.services import Context
 from desktop.ui.members.common import from_qdate, to_qdate
-from desktop.ui.members.membership_dialog import PaymentFields, dialog_buttons
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label, with_error
+from desktop.ui.members.membership_dialog import PaymentFields
+from desktop.ui.widgets import FieldErrors, MessageBar, dialog_buttons, label
 
 _TAG_SEPARATORS = re.compile(r"[,，;；、]")
 
@@ -264,39 +264,39 @@ class MemberDialog(QDialog):
         right = QFormLayout()
         right.setSpacing(7)
         self.name = self._edit("memberNameEdit")
-        self._row(left, self.tr("Name"), "name", self.name)
+        self.errors.add_row(left, self.tr("Name"), "name", self.name)
         self.phone = self._edit("memberPhoneEdit", self.tr("e.g. 138 0013 8000"))
-        self._row(left, self.tr("Phone"), "phone", self.phone)
+        self.errors.add_row(left, self.tr("Phone"), "phone", self.phone)
         self.email = self._edit("memberEmailEdit")
-        self._row(left, self.tr("Email"), "email", self.email)
+        self.errors.add_row(left, self.tr("Email"), "email", self.email)
         self.wechat = self._edit("memberWechatEdit")
-        self._row(left, self.tr("WeChat"), "wechat", self.wechat)
+        self.errors.add_row(left, self.tr("WeChat"), "wechat", self.wechat)
         self.company = self._edit("memberCompanyEdit")
-        self._row(left, self.tr("Company"), "company", self.company)
+        self.errors.add_row(left, self.tr("Company"), "company", self.company)
         self.job_title = self._edit("memberTitleEdit")
-        self._row(left, self.tr("Title"), "title", self.job_title)
+        self.errors.add_row(left, self.tr("Title"), "title", self.job_title)
         self.city = self._edit("memberCityEdit")
-        self._row(right, self.tr("City"), "city", self.city)
+        self.errors.add_row(right, self.tr("City"), "city", self.city)
         self.tags = TagsEdit([name for _id, name, _count in list_tags(ctx)])
         self.tags.setObjectName("memberTagsEdit")
         self.tags.setPlaceholderText(self.tr("comma-separated, e.g. 茶艺, 钓鱼"))
-        self._row(right, self.tr("Tags"), "tags", self.tags)
+        self.errors.add_row(right, self.tr("Tags"), "tags", self.tags)
         self.referrer = ReferrerEdit(ctx)
         self.referrer.setObjectName("memberReferrerEdit")
         self.referrer.setPlaceholderText(self.tr("type a name, pinyin or number"))
         self.referrer.exclude_id = self.member_id
-        self._row(right, self.tr("Referred by"), "referred_by", self.referrer)
+        self.errors.add_row(right, self.tr("Referred by"), "referred_by", self.referrer)
         today = ctx.clock.now().date()
         self.joined = QDateEdit(to_qdate(today))
         self.joined.setObjectName("memberJoinedEdit")
         self.joined.setCalendarPopup(True)
         self.joined.setDisplayFormat("yyyy-MM-dd")
-        self._row(right, self.tr("Joined on"), "joined_on", self.joined)
+        self.errors.add_row(right, self.tr("Joined on"), "joined_on", self.joined)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("memberNotesEdit")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
-        self._row(right, self.tr("Notes"), "notes", self.notes)
+        self.errors.add_row(right, self.tr("Notes"), "notes", self.notes)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         column.addLayout(columns)
@@ -329,11 +329,6 @@ class MemberDialog(QDialog):
         if placeholder:
             edit.setPlaceholderText(placeholder)
         return edit
-
-    def _row(self, form: QFormLayout, title: str, field: str, widget: QWidget) -> None:
-        error = error_label(widget.objectName() + "Error")
-        form.addRow(title, with_error(widget, error))
-        self.errors.add(field, widget, error)
 
     def _update_title(self) -> None:
         if self.member is None:

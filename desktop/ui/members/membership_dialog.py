@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,25 +42,7 @@ from desktop.ui.members.common import (
     status_text,
     to_qdate,
 )
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label, with_error
-
-
-def dialog_buttons(dialog: QDialog, ok_text: str, ok_name: str) -> tuple[QHBoxLayout,
-                                                                         QPushButton]:
-    """Cancel and the one primary button that finishes the form."""
-    row = QHBoxLayout()
-    row.addStretch(1)
-    cancel = QPushButton(QCoreApplication.translate("MemberDialogs", "Cancel"))
-    cancel.setObjectName("cancelButton")
-    cancel.setAutoDefault(False)
-    cancel.clicked.connect(dialog.reject)
-    row.addWidget(cancel)
-    ok = QPushButton(ok_text)
-    ok.setObjectName(ok_name)
-    ok.setProperty("primary", True)
-    ok.setDefault(True)
-    row.addWidget(ok)
-    return row, ok
+from desktop.ui.widgets import FieldErrors, MessageBar, dialog_buttons, label
 
 
 class PaymentFields(QWidget):
@@ -86,17 +65,17 @@ class PaymentFields(QWidget):
             months = self.tr("%1 months").replace("%1", str(plan.duration_months))
             self.plan.addItem(f"{plan.name} · {money(plan.fee)} · {months}", plan.id)
         if with_plan:
-            self._row(errors, self.tr("Plan"), "plan", self.plan)
+            errors.add_row(self.form, self.tr("Plan"), "plan", self.plan)
         self.method = QComboBox()
         self.method.setObjectName(f"{prefix}MethodCombo")
         for key in PAYMENT_METHODS:
             self.method.addItem(method_text(key), key)
-        self._row(errors, self.tr("Paid by"), "method", self.method)
+        errors.add_row(self.form, self.tr("Paid by"), "method", self.method)
         self.amount = QLineEdit()
         self.amount.setObjectName(f"{prefix}AmountEdit")
         self.amount.setPlaceholderText(self.tr("the plan's fee"))
         self.amount.textEdited.connect(self._amount_typed)
-        self._row(errors, self.tr("Amount (¥)"), "amount", self.amount)
+        errors.add_row(self.form, self.tr("Amount (¥)"), "amount", self.amount)
         today = ctx.clock.now().date()
         self.paid_on = QDateEdit(to_qdate(today))
         self.paid_on.setObjectName(f"{prefix}PaidOnEdit")
@@ -104,19 +83,14 @@ class PaymentFields(QWidget):
         self.paid_on.setDisplayFormat("yyyy-MM-dd")
         self.paid_on.setMaximumDate(to_qdate(today))
         if with_date:
-            self._row(errors, self.tr("Paid on"), "paid_on", self.paid_on)
+            errors.add_row(self.form, self.tr("Paid on"), "paid_on", self.paid_on)
         self.receipt = QLineEdit()
         self.receipt.setObjectName(f"{prefix}ReceiptEdit")
         self.receipt.setPlaceholderText(self.tr("optional"))
-        self._row(errors, self.tr("Receipt no."), "receipt_no", self.receipt)
+        errors.add_row(self.form, self.tr("Receipt no."), "receipt_no", self.receipt)
         self._with_date = with_date
         self.plan.currentIndexChanged.connect(lambda _i: self._plan_changed())
         self._plan_changed()
-
-    def _row(self, errors: FieldErrors, title: str, field: str, widget: QWidget) -> None:
-        error = error_label(widget.objectName() + "Error")
-        self.form.addRow(title, with_error(widget, error))
-        errors.add(field, widget, error)
 
     def _amount_typed(self, _text: str) -> None:
         self._amount_edited = True
@@ -286,9 +260,7 @@ class VoidPaymentDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("voidReasonEdit")
         self.reason.setMinimumWidth(300)
-        error = error_label("voidReasonError")
-        form.addRow(self.tr("Reason"), with_error(self.reason, error))
-        self.errors.add("reason", self.reason, error)
+        self.errors.add_row(form, self.tr("Reason"), "reason", self.reason, "voidReasonError")
         column.addLayout(form)
         self.with_period = QCheckBox(self.tr("Void the membership period it paid for too"))
         self.with_period.setObjectName("voidPeriodCheck")

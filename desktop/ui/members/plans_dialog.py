@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,42 +28,18 @@ from desktop.members.service import list_plans
 from desktop.models.members import Plan
 from desktop.services import Context
 from desktop.ui.members.common import money
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label, with_error
-
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+from desktop.ui.table_model import RowsModel
+from desktop.ui.widgets import FieldErrors, MessageBar, label
 
 
-class PlansModel(QAbstractTableModel):
+class PlansModel(RowsModel[Plan]):
     NAME, FEE, MONTHS, OFFERED = range(4)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plans: list[Plan] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Plan"), self.tr("Fee"), self.tr("Months"), self.tr("Offered"))
 
-    def set_plans(self, plans: list[Plan]) -> None:
-        self.beginResetModel()
-        self.plans = plans
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.plans)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Plan"), self.tr("Fee"), self.tr("Months"), self.tr("Offered"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        plan = self.plans[index.row()]
+    def cell(self, plan: Plan, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
             if column == self.NAME:
                 return plan.name + ("  ★" if plan.is_default else "")
             if column == self.FEE:
@@ -126,21 +102,21 @@ class PlansDialog(QDialog):
         form.addRow(self.form_title)
         self.name = QLineEdit()
         self.name.setObjectName("planNameEdit")
-        self._row(form, self.tr("Name"), "name", self.name)
+        self.errors.add_row(form, self.tr("Name"), "name", self.name)
         self.fee = QLineEdit()
         self.fee.setObjectName("planFeeEdit")
-        self._row(form, self.tr("Fee (¥)"), "fee", self.fee)
+        self.errors.add_row(form, self.tr("Fee (¥)"), "fee", self.fee)
         self.months = QSpinBox()
         self.months.setObjectName("planMonthsSpin")
         self.months.setRange(1, 120)
         self.months.setValue(12)
         self.months.setSuffix(self.tr(" months"))
-        self._row(form, self.tr("Duration"), "duration_months", self.months)
+        self.errors.add_row(form, self.tr("Duration"), "duration_months", self.months)
         self.benefits = QPlainTextEdit()
         self.benefits.setObjectName("planBenefitsEdit")
         self.benefits.setFixedHeight(80)
         self.benefits.setTabChangesFocus(True)
-        self._row(form, self.tr("Benefits"), "benefits", self.benefits)
+        self.errors.add_row(form, self.tr("Benefits"), "benefits", self.benefits)
         self.active = QCheckBox(self.tr("Offered to new and renewing members"))
         self.active.setObjectName("planActiveCheck")
         self.active.setChecked(True)
@@ -167,15 +143,10 @@ class PlansDialog(QDialog):
         self.refresh()
         self.new_plan()
 
-    def _row(self, form: QFormLayout, title: str, field: str, widget: QWidget) -> None:
-        error = error_label(widget.objectName() + "Error")
-        form.addRow(title, with_error(widget, error))
-        self.errors.add(field, widget, error)
-
     def refresh(self, select_id: int | None = None) -> None:
-        self.model.set_plans(list_plans(self._ctx, include_inactive=True))
+        self.model.set_rows(list_plans(self._ctx, include_inactive=True))
         if select_id is not None:
-            for row, plan in enumerate(self.model.plans):
+            for row, plan in enumerate(self.model.rows):
                 if plan.id == select_id:
                     self.table.selectRow(row)
 
@@ -183,7 +154,7 @@ class PlansDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        plan = self.model.plans[rows[0].row()]
+        plan = self.model.row_at(rows[0].row())
         self._editing = plan
         self.errors.clear()
         self.form_title.setText(self.tr("Edit %1").replace("%1", plan.name))
@@ -204,7 +175,7 @@ class PlansDialog(QDialog):
         self.months.setValue(12)
         self.benefits.clear()
         self.active.setChecked(True)
-        self.default.setChecked(not self.model.plans)
+        self.default.setChecked(not self.model.rows)
         self.name.setFocus()
 
     def save(self) -> None:

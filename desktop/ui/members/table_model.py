@@ -12,21 +12,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from desktop.members.service import MemberQuery, MemberRow, search_members
 from desktop.services import Context
 from desktop.ui.members.common import STATUS_COLOURS, STATUS_ROLE, day, status_text
+from desktop.ui.table_model import ROOT, Index, RowsModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_PAGE = 20  # at least; the view raises it to what its table shows (fit_first_page)
 PAGE_SIZE = 200
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
-class MembersTableModel(QAbstractTableModel):
+class MembersTableModel(RowsModel[MemberRow]):
     """Members matching a MemberQuery; ``ROW_ROLE`` hands back the row's MemberRow."""
 
     NUMBER, NAME, STATUS, EXPIRES, PHONE, COMPANY, PLAN, CITY, TAGS = range(9)
@@ -45,7 +43,6 @@ class MembersTableModel(QAbstractTableModel):
         self._minimum_first_page = first_page
         self._page_size = page_size
         self._query = MemberQuery()
-        self._rows: list[MemberRow] = []
         self._seen: set[int] = set()
         self._exhausted = True
         self._loaded = False
@@ -99,10 +96,10 @@ class MembersTableModel(QAbstractTableModel):
             return
         self.set_query(replace(self._query, sort=key, descending=descending))
 
-    def canFetchMore(self, parent: _Index = _ROOT) -> bool:
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent: _Index = _ROOT) -> None:
+    def fetchMore(self, parent: Index = ROOT) -> None:
         if parent.isValid() or self._exhausted:
             return
         page = search_members(self._ctx, self._query, offset=len(self._rows),
@@ -118,9 +115,6 @@ class MembersTableModel(QAbstractTableModel):
         self._rows.extend(fresh)
         self.endInsertRows()
 
-    def row_at(self, row: int) -> MemberRow:
-        return self._rows[row]
-
     def row_of(self, member_id: int) -> int | None:
         for number, row in enumerate(self._rows):
             if row.id == member_id:
@@ -135,27 +129,12 @@ class MembersTableModel(QAbstractTableModel):
         self._rows[row] = member
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 9
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("No."), self.tr("Name"), self.tr("Status"), self.tr("Expires"),
                 self.tr("Phone"), self.tr("Company"), self.tr("Plan"), self.tr("City"),
-                self.tr("Tags"))[section]
+                self.tr("Tags"))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        member = self._rows[index.row()]
-        column = index.column()
-        if role == ROW_ROLE:
-            return member
+    def cell(self, member: MemberRow, column: int, role: int) -> Any:
         if role == STATUS_ROLE:
             return member.status if column == self.STATUS else None
         if role == Qt.ItemDataRole.DisplayRole:
