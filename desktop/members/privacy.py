@@ -24,8 +24,7 @@ dates) stay.  Audit entries about the member keep what happened but their person
 are replaced by ``[erased]`` (the entry of the erasure too).  The export and the erasure are
 recorded without personal data; the reason for an erasure is kept as the owner writes it.
 
-The PDF of a member's data is drawn by the reports module, which registers a renderer with
-``set_pdf_renderer``; until it does, ``write_member_data_pdf`` says that PDF is unavailable.
+The PDF of a member's data draws the same dictionary (desktop.reports.member_data).
 """
 
 from __future__ import annotations
@@ -60,13 +59,11 @@ PERSONAL_FIELDS = ("name", "phone", "email", "wechat", "company", "title", "city
 
 Contributor = Callable[[Tx, Member], Any]
 Eraser = Callable[[Tx, Member], None]
-PdfRenderer = Callable[[dict[str, Any], Path, str], None]
 
 CONTRIBUTORS: dict[str, Contributor] = {}
 ERASERS: dict[str, Eraser] = {}
 # Modules that register contributors or erasers; imported before an export or erasure.
 CONTRIBUTOR_MODULES: list[str] = ["desktop.members.privacy"]
-_pdf_renderer: list[PdfRenderer] = []
 
 
 def data_contributor(section: str) -> Callable[[Contributor], Contributor]:
@@ -89,11 +86,6 @@ def eraser(name: str) -> Callable[[Eraser], Eraser]:
         return fn
 
     return register
-
-
-def set_pdf_renderer(renderer: PdfRenderer) -> None:
-    """The reports module's ``renderer(data, path, lang)`` that draws a member's data as PDF."""
-    _pdf_renderer[:] = [renderer]
 
 
 def _load_contributors() -> None:
@@ -137,14 +129,14 @@ def write_member_data(tx: Tx, member_id: int, json_path: Path | str) -> Path:
 @service(Permission.IMPORT_EXPORT_ERASE_MEMBERS)
 def write_member_data_pdf(tx: Tx, member_id: int, pdf_path: Path | str,
                           lang: str | None = None) -> Path:
-    """The member's data as a PDF, drawn by the renderer the reports module registers."""
-    if not _pdf_renderer:
-        raise DomainError(msg("A PDF of a member's data is not available yet; export it as "
-                              "JSON."))
+    """The member's data as a PDF: the same sections as the JSON, for a person to read."""
+    from desktop.reports.base import print_info  # reports build on members, not the reverse
+    from desktop.reports.member_data import draw_member_data
+
     data = export_member_data(tx, member_id)
-    path = Path(pdf_path)
-    _pdf_renderer[0](data, path, lang or current_language())
-    return path
+    info = print_info(tx, msg("Member data: {number}", number=data["member_number"]),
+                      lang or current_language())
+    return draw_member_data(data, Path(pdf_path), info)
 
 
 @service(Permission.IMPORT_EXPORT_ERASE_MEMBERS)

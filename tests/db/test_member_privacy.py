@@ -124,17 +124,28 @@ def test_other_modules_add_sections_and_erasers(owner_ctx: Context, zhang: int,
     assert calls == [zhang]
 
 
-def test_a_pdf_waits_for_the_reports_renderer(owner_ctx: Context, zhang: int, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(privacy, "_pdf_renderer", [])
-    with pytest.raises(DomainError) as error:
-        privacy.write_member_data_pdf(owner_ctx, zhang, tmp_path / "z.pdf")
-    assert "JSON" in error.value.render("en")
-    drawn: list[tuple[str, Path, str]] = []
-    privacy.set_pdf_renderer(lambda data, path, lang: drawn.append(
-        (data["member_number"], path, lang)))
-    privacy.write_member_data_pdf(owner_ctx, zhang, tmp_path / "z.pdf", lang="zh_CN")
-    assert drawn == [("M00002", tmp_path / "z.pdf", "zh_CN")]
+def test_the_member_data_pdf_holds_the_same_sections_as_the_json(
+    owner_ctx: Context, zhang: int, tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+
+    path = privacy.write_member_data_pdf(owner_ctx, zhang, tmp_path / "z.pdf", lang="zh_CN")
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    data = privacy.export_member_data(owner_ctx, zhang)
+    profile = data["sections"]["profile"]
+    assert profile["name"] in text and profile["number"] in text
+    assert "资料" in text and "会籍与付款" in text  # the section titles, in Chinese
+    assert "审计日志" in text
+    fonts = [str(font) for page in PdfReader(path).pages
+             for font in page["/Resources"]["/Font"].values()]
+    assert fonts  # drawn with the embedded font (tests/pdf checks the embedding itself)
+
+
+def test_the_desk_may_not_print_a_members_data(desk_ctx: Context, zhang: int,
+                                               tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        privacy.write_member_data_pdf(desk_ctx, zhang, tmp_path / "z.pdf")
+    assert not (tmp_path / "z.pdf").exists()
 
 
 # ---------------------------------------------------------------- erasure
