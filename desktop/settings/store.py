@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.domains import load_setting_modules
 from desktop.errors import DomainError
 from desktop.i18n import msg
 from desktop.models.settings import Setting
@@ -15,6 +16,7 @@ from desktop.settings.registry import REGISTRY, SettingDef, coerce
 
 
 def _definition(name: str) -> SettingDef:
+    load_setting_modules()
     try:
         return REGISTRY[name]
     except KeyError:
@@ -30,6 +32,7 @@ def get_setting(tx: Tx, name: str) -> Any:
 
 @service(Permission.USE_APP, write=False)
 def all_settings(tx: Tx) -> dict[str, Any]:
+    load_setting_modules()
     stored = {row.name: row.value for row in tx.session.scalars(select(Setting))}
     return {name: stored.get(name, d.default) for name, d in REGISTRY.items()}
 

@@ -29,8 +29,10 @@ def tiny_png(width: int = 2, height: int = 2) -> bytes:
 
 
 def test_a_new_database_has_the_defaults(owner_ctx: Context, desk_ctx: Context) -> None:
+    values = all_settings(owner_ctx)  # loads every module that declares settings
     defaults = {name: definition.default for name, definition in REGISTRY.items()}
-    assert all_settings(owner_ctx) == defaults
+    assert "booking.no_show_minutes" in defaults and "members.grace_days" in defaults
+    assert values == defaults
     assert all_settings(desk_ctx) == defaults  # the desk reads them (venue name on printouts)
     assert get_setting(desk_ctx, "venue.time_zone") == "Asia/Shanghai"
     assert get_setting(owner_ctx, "app.idle_lock_minutes") == 10
@@ -104,3 +106,32 @@ def test_a_change_is_audited_with_before_and_after(owner_ctx: Context) -> None:
     ]
     assert entries[0].before == {"value": "Old Name"}
     assert entries[0].after == {"value": "新名字"}
+
+
+def test_every_module_that_declares_settings_is_loaded_by_the_store() -> None:
+    """A setting declared in a domain module exists even if nothing imported that module."""
+    import ast
+    from pathlib import Path
+
+    import desktop
+    from desktop.domains import SETTING_MODULES
+
+    root = Path(desktop.__file__).parent
+    declaring = set()
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)
+                 and getattr(n.func, "id", None) in ("define", "_days")]
+        if calls and path.name != "registry.py":
+            module = ".".join(path.relative_to(root.parent).with_suffix("").parts)
+            declaring.add(module)
+    assert declaring == set(SETTING_MODULES)
+
+
+def test_a_domain_setting_can_be_changed_without_importing_its_module(owner_ctx) -> None:
+    from desktop.settings.store import all_settings, update_settings
+
+    update_settings(owner_ctx, {"booking.no_show_minutes": 45, "members.grace_days": 20})
+    values = all_settings(owner_ctx)
+    assert values["booking.no_show_minutes"] == 45
+    assert values["members.grace_days"] == 20
