@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.accounts import service as accounts
+from desktop.booking.demo import add_demo_bookings
 from desktop.clock import Clock
 from desktop.db import Database
 from desktop.errors import DomainError
@@ -70,8 +71,12 @@ def _members(ctx: Context) -> None:
     add_demo_members(ctx)
 
 
+def _bookings(ctx: Context) -> Iterable[Message]:
+    return add_demo_bookings(ctx)
+
+
 # Later capabilities append their steps here, in the order the data depends on each other.
-STEPS: list[DemoStep] = [_venue, _staff, _members]
+STEPS: list[DemoStep] = [_venue, _staff, _members, _bookings]
 
 
 def is_demo_database(database: Database, hasher: Hasher) -> bool:

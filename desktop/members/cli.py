@@ -146,6 +146,34 @@ def _run_export_members(inv: Invocation) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- export bookings
+
+
+def _export_bookings_arguments(parser: argparse.ArgumentParser) -> None:
+    import datetime as dt
+
+    parser.add_argument("file", metavar="FILE.ics|FILE.csv", type=Path,
+                        help=msg("where to write: iCalendar or CSV (UTF-8 with BOM), by the "
+                                 "name's ending").render())
+    parser.add_argument("--from", dest="first_day", metavar="YYYY-MM-DD",
+                        type=dt.date.fromisoformat,
+                        help=msg("the first day (default: the earliest booking)").render())
+    parser.add_argument("--to", dest="last_day", metavar="YYYY-MM-DD",
+                        type=dt.date.fromisoformat,
+                        help=msg("the last day (default: the latest booking)").render())
+
+
+def _run_export_bookings(inv: Invocation) -> int:
+    from desktop.booking.export import export_bookings
+
+    path = Path(inv.option("file")).expanduser()
+    ctx = inv.sign_in(inv.open())
+    count = export_bookings(ctx, path, inv.option("first_day"), inv.option("last_day"),
+                            lang=inv.lang)
+    inv.say(msg("{n} bookings written to {path}.", n=count, path=str(path)))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- the tables
 
 IMPORT_KINDS: list[Kind] = [
@@ -155,6 +183,8 @@ IMPORT_KINDS: list[Kind] = [
 EXPORT_KINDS: list[Kind] = [
     Kind("members", lambda: msg("every member, archived included, as CSV or XLSX (owner)"),
          _export_members_arguments, _run_export_members),
+    Kind("bookings", lambda: msg("bookings as iCalendar (.ics) or CSV, all or --from/--to"),
+         _export_bookings_arguments, _run_export_bookings),
 ]
 
 

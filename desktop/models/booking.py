@@ -132,6 +132,9 @@ class Booking(Base):
             "status IN ('confirmed', 'checked_in', 'cancelled', 'no_show')", name="status"
         ),
         Index("ix_booking_space_starts", "space_id", "starts"),
+        # The SQLite overlap triggers search this one (bookings ending after the new start:
+        # the future, not the whole history of the space).
+        Index("ix_booking_space_ends", "space_id", "ends"),
         Index("ix_booking_member_starts", "member_id", "starts"),
         Index("ix_booking_starts", "starts"),
         ExcludeConstraint(

@@ -10,6 +10,7 @@ imported only when something is printed, so the rest of the command line starts 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,11 +70,60 @@ def _cards(inv: Invocation, ctx: Context, output: Path) -> Message:
     return msg("{n} member cards written to {path}.", n=count, path=str(output))
 
 
+def _date(text: str) -> dt.date:
+    """A day written YYYY-MM-DD (argparse turns the ValueError into a usage error)."""
+    return dt.date.fromisoformat(text)
+
+
+def _day_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=_date,
+                        help=msg("the day (default: today)").render())
+
+
+def _week_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=_date,
+                        help=msg("a day of the week, Monday to Sunday (default: today)")
+                        .render())
+    parser.add_argument("--space", metavar="NAME",
+                        help=msg("only this space (default: a page per space)").render())
+
+
+def _day(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.schedule import print_day
+
+    day = inv.option("date") or ctx.clock.now().date()
+    count = print_day(ctx, day, output, lang=inv.option("lang"))
+    return msg("Day schedule of {day} ({n} bookings) written to {path}.", day=day.isoformat(),
+               n=count, path=str(output))
+
+
+def _week(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.booking.spaces import list_spaces
+    from desktop.reports.schedule import print_week
+
+    day = inv.option("date") or ctx.clock.now().date()
+    space_id: int | None = None
+    wanted = inv.option("space")
+    if wanted is not None:
+        spaces = list_spaces(ctx, include_inactive=True)
+        found = [s.id for s in spaces if s.name.casefold() == " ".join(wanted.split()).casefold()]
+        if not found:
+            raise NotFound(msg("No space is called {name}. The spaces: {names}", name=wanted,
+                               names=", ".join(s.name for s in spaces)), field="space")
+        space_id = found[0]
+    count = print_week(ctx, day, output, space_id, lang=inv.option("lang"))
+    return msg("Week schedule ({n} bookings) written to {path}.", n=count, path=str(output))
+
+
 KINDS: list[PrintKind] = [
     PrintKind("directory", lambda: msg("every member not archived, sorted by name"),
               _no_arguments, _directory),
     PrintKind("cards", lambda: msg("member cards with QR codes, 10 to an A4 page"),
               _cards_arguments, _cards),
+    PrintKind("day", lambda: msg("the day schedule: every space by the hour, landscape"),
+              _day_arguments, _day),
+    PrintKind("week", lambda: msg("the week schedule: the days of one space, or of each space"),
+              _week_arguments, _week),
 ]
 
 

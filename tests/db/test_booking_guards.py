@@ -72,5 +72,9 @@ def test_moving_a_booking_onto_another_is_refused(database: Database) -> None:
 
 def test_the_sqlite_guards_exist_at_head(sqlite_database: Database) -> None:
     with sqlite_database.transaction(write=False) as session:
-        names = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
-    assert {"booking_no_overlap_insert", "booking_no_overlap_update"} <= names
+        rows = session.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        triggers = {str(name): str(sql) for name, sql in rows}
+    assert {"booking_no_overlap_insert", "booking_no_overlap_update"} <= set(triggers)
+    # Bounded to the bookings that end after the new one starts, not the space's history.
+    assert all("INDEXED BY ix_booking_space_ends" in triggers[name]
+               for name in ("booking_no_overlap_insert", "booking_no_overlap_update"))

@@ -1,0 +1,450 @@
+"""Booking, moving and finding free time: the rules of ``rules.py`` applied in one transaction.
+
+Every write path locks what it checks before it reads it: on SQLite the write transaction
+begins with BEGIN IMMEDIATE (desktop/db.py), so a second desk waits; on PostgreSQL the space's
+row is locked (SELECT ... FOR UPDATE), which serialises every booking of that space and so
+also covers seats, buffers and closures (a closure locks the spaces it closes).  The
+database's own guard (exclusion constraint / trigger) stays as the last line: when it fires
+the desk is told the slot was just taken, never shown a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, lazyload, selectinload
+
+from desktop.booking import rules
+from desktop.booking.rules import (
+    BookingRefused,
+    ClosureSpan,
+    Conflict,
+    OpeningRange,
+    Proposal,
+    SpacePlan,
+    Taken,
+    check_booking,
+)
+from desktop.booking.spaces import closures_near, space_row
+from desktop.errors import DomainError, NotFound
+from desktop.i18n import Message, msg
+from desktop.members.keys import display_phone
+from desktop.members.service import status_rules
+from desktop.members.status import MAY_BOOK, PeriodSpan, member_status
+from desktop.models.booking import ACTIVE_STATUSES, Booking, Space
+from desktop.models.members import Member, MembershipPeriod
+from desktop.permissions import Permission
+from desktop.services import Tx, service
+from desktop.settings.registry import TIME_ZONE
+from desktop.settings.store import get_setting
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    """What the quick-booking dialog asks for.  A guest is hosted by ``member_id``."""
+
+    space_id: int
+    starts: dt.datetime
+    ends: dt.datetime
+    party_size: int = 1
+    member_id: int | None = None
+    guest_name: str | None = None
+    purpose: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class BookingView:
+    id: int
+    space_id: int
+    space_name: str
+    space_kind: str
+    exclusive: bool
+    member_id: int | None
+    member_name: str | None
+    member_number: str | None
+    member_phone: str
+    guest_name: str | None
+    starts: dt.datetime
+    ends: dt.datetime
+    party_size: int
+    purpose: str | None
+    status: str
+    cancel_reason: str | None
+    override_reason: str | None
+    checked_in_at: dt.datetime | None
+    series_id: int | None
+    notes: str | None
+    created_by: str
+
+    @property
+    def who(self) -> str:
+        return who_of(self.member_name, self.guest_name)
+
+
+@dataclass(frozen=True)
+class FreeSlot:
+    space_id: int
+    space_name: str
+    starts: dt.datetime
+    ends: dt.datetime
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """What to offer when a slot is taken: nearby times here, the same time elsewhere."""
+
+    same_space: tuple[FreeSlot, ...]
+    other_spaces: tuple[FreeSlot, ...]
+
+
+def who_of(member_name: str | None, guest_name: str | None) -> str:
+    if guest_name and member_name:
+        return f"{guest_name} ({member_name})"
+    return member_name or guest_name or "—"
+
+
+def plan_of(space: Space) -> SpacePlan:
+    return SpacePlan(
+        id=space.id, name=space.name, capacity=space.capacity, exclusive=space.exclusive,
+        slot_minutes=space.slot_minutes, min_minutes=space.min_minutes,
+        max_minutes=space.max_minutes, buffer_minutes=space.buffer_minutes,
+        advance_days=space.advance_days, active=space.active,
+        hours=tuple(OpeningRange(h.weekday, h.opens, h.closes) for h in space.hours),
+    )
+
+
+def taken_near(session: Session, space: SpacePlan, starts: dt.datetime, ends: dt.datetime,
+               exclude_id: int | None = None) -> list[Taken]:
+    """The space's active bookings touching [starts - buffer, ends + buffer).
+
+    No booking crosses midnight, so none starting a day before the window can reach into it:
+    the lower bound lets the (space_id, starts) index do the work on a big table.
+    """
+    buffer = dt.timedelta(minutes=space.buffer_minutes if space.exclusive else 0)
+    low, high = starts - buffer, ends + buffer
+    stmt = (
+        select(Booking.id, Booking.starts, Booking.ends, Booking.party_size, Member.name,
+               Booking.guest_name)
+        .outerjoin(Member, Member.id == Booking.member_id)
+        .where(Booking.space_id == space.id, Booking.status.in_(ACTIVE_STATUSES),
+               Booking.starts >= low - dt.timedelta(days=1), Booking.starts < high,
+               Booking.ends > low)
+    )
+    if exclude_id is not None:
+        stmt = stmt.where(Booking.id != exclude_id)
+    return [Taken(i, s, e, p, who_of(m, g)) for i, s, e, p, m, g in session.execute(stmt)]
+
+
+def closure_spans(session: Session, space_id: int, starts: dt.datetime,
+                  ends: dt.datetime) -> list[ClosureSpan]:
+    return [ClosureSpan(c.id, c.starts, c.ends, c.reason, c.space_id is None)
+            for c in closures_near(session, space_id, starts, ends)]
+
+
+def _venue_zone(tx: Tx) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(str(get_setting(tx, TIME_ZONE.name)))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _member_problem(tx: Tx, member_id: int | None, guest_name: str | None) -> Message | None:
+    """Why this person may not book (None when they may); unknown members are NotFound."""
+    if member_id is None:
+        if guest_name:
+            return msg("A guest needs a host: choose the member who brings them.")
+        return msg("Choose the member the booking is for.")
+    member = tx.session.scalar(select(Member).where(Member.id == member_id).options(
+        lazyload(Member.tags),
+        selectinload(Member.periods).options(lazyload(MembershipPeriod.plan),
+                                             lazyload(MembershipPeriod.payments))))
+    if member is None:
+        raise NotFound(msg("That member does not exist."), field="member_id")
+    if member.erased_at is not None:
+        return msg("This member's record was erased; they cannot book.")
+    spans = [PeriodSpan(p.starts_on, p.ends_on) for p in member.periods if not p.voided]
+    status = member_status(spans, tx.clock.now().date(), status_rules(tx),
+                           suspended_from=member.suspended_from,
+                           suspended_until=member.suspended_until)
+    if status not in MAY_BOOK:
+        return msg("{name} is {status} and may not book.", name=member.name, status=status.label)
+    return None
+
+
+def _override(tx: Tx, override_reason: str | None) -> str | None:
+    """The cleaned override reason; only an account that may override gives one."""
+    if override_reason is None:
+        return None
+    tx.ctx.require(Permission.BOOK_OVERRIDE)
+    clean = " ".join(override_reason.split())
+    if not clean:
+        raise DomainError(msg("Give a reason for overriding the rules."), field="override_reason")
+    return clean[:200]
+
+
+def _guarded_flush(tx: Tx, space: SpacePlan) -> None:
+    """Flush; the database's double-booking guard firing means another desk was faster."""
+    try:
+        tx.session.flush()
+    except DBAPIError as error:
+        orig = error.orig
+        if getattr(orig, "sqlstate", None) == "23P01" or "overlaps another booking" in str(orig):
+            raise BookingRefused([Conflict(rules.TAKEN, msg(
+                "{space} was just taken at that time by another desk; choose another time.",
+                space=space.name))]) from None
+        raise
+
+
+# The member's name, number and phone as a view needs them: columns, not the Member object,
+# whose tags, periods and payments would be loaded with it.
+PERSON = (Member.name, Member.number, Member.phone)
+
+
+def _view(booking: Booking, name: str | None, number: str | None,
+          phone: str | None) -> BookingView:
+    return BookingView(
+        id=booking.id, space_id=booking.space_id, space_name=booking.space.name,
+        space_kind=booking.space.kind, exclusive=booking.exclusive,
+        member_id=booking.member_id, member_name=name, member_number=number,
+        member_phone=display_phone(phone) if phone else "",
+        guest_name=booking.guest_name, starts=booking.starts, ends=booking.ends,
+        party_size=booking.party_size, purpose=booking.purpose, status=booking.status,
+        cancel_reason=booking.cancel_reason, override_reason=booking.override_reason,
+        checked_in_at=booking.checked_in_at, series_id=booking.series_id, notes=booking.notes,
+        created_by=booking.created_by,
+    )
+
+
+def view_booking(session: Session, booking: Booking) -> BookingView:
+    person = None
+    if booking.member_id is not None:
+        person = session.execute(select(*PERSON).where(Member.id == booking.member_id)).first()
+    return _view(booking, *(person or (None, None, None)))
+
+
+def _clean(text: str | None, limit: int) -> str | None:
+    if text is None:
+        return None
+    clean = " ".join(text.split())
+    return clean[:limit] or None
+
+
+def _check_proposal(tx: Tx, space: SpacePlan, starts: dt.datetime, ends: dt.datetime,
+                   party_size: int, *, member_problem: Message | None,
+                   override: bool, exclude_id: int | None = None,
+                   check_past: bool = True, for_member: bool = True) -> list[Conflict]:
+    """Load what the rules need around [starts, ends) and run them (no permission: a helper
+    of the services below, which hold the lock)."""
+    if ends <= starts:
+        return [Conflict(rules.TIME, msg("The end must be after the start."))]
+    return check_booking(
+        Proposal(space, starts, ends, party_size), now=tx.clock.now(),
+        taken=taken_near(tx.session, space, starts, ends, exclude_id),
+        closures=closure_spans(tx.session, space.id, starts, ends),
+        zone=_venue_zone(tx), member_problem=member_problem, override=override,
+        check_past=check_past, for_member=for_member,
+    )
+
+
+# ---------------------------------------------------------------- writing
+
+
+@service(Permission.BOOK)
+def create_booking(tx: Tx, request: BookingRequest, *,
+                   override_reason: str | None = None) -> BookingView:
+    """Book a space for a member (or a guest they host) after checking every rule.
+
+    ``override_reason`` (owner only) lifts the rules about time (rules.OVERRIDABLE) and is
+    recorded on the booking.
+    """
+    reason = _override(tx, override_reason)
+    space = plan_of(space_row(tx.session, request.space_id, lock=True))
+    problem = _member_problem(tx, request.member_id, _clean(request.guest_name, 120))
+    conflicts = _check_proposal(tx, space, request.starts, request.ends, request.party_size,
+                               member_problem=problem, override=reason is not None)
+    if conflicts:
+        raise BookingRefused(conflicts)
+    _refuse_duplicate(tx, request)
+    booking = Booking(
+        space_id=space.id, exclusive=space.exclusive, member_id=request.member_id,
+        guest_name=_clean(request.guest_name, 120), starts=request.starts, ends=request.ends,
+        party_size=request.party_size, purpose=_clean(request.purpose, 200),
+        status="confirmed", override_reason=reason, notes=request.notes or None,
+        created_by=tx.actor.username, created_at=tx.clock.now(),
+    )
+    tx.session.add(booking)
+    _guarded_flush(tx, space)
+    return view_booking(tx.session, booking)
+
+
+def _refuse_duplicate(tx: Tx, request: BookingRequest) -> None:
+    """A double-clicked Save (or a desk booking twice what is already there) makes one booking:
+    the same person in the same space at the same time is refused, seats or not."""
+    same = tx.session.scalar(select(Booking.id).where(
+        Booking.space_id == request.space_id, Booking.member_id == request.member_id,
+        Booking.starts == request.starts, Booking.ends == request.ends,
+        Booking.status.in_(ACTIVE_STATUSES),
+        Booking.guest_name.is_(None) if not _clean(request.guest_name, 120)
+        else Booking.guest_name == _clean(request.guest_name, 120)))
+    if same is not None:
+        raise BookingRefused([Conflict(rules.DUPLICATE, msg(
+            "This booking already exists ({when}); it was not made twice.",
+            when=rules.when(request.starts, request.ends)), (same,))])
+
+
+def booking_row(session: Session, booking_id: int) -> Booking:
+    booking = session.get(Booking, booking_id)
+    if booking is None:
+        raise NotFound(msg("That booking does not exist."), field="booking_id")
+    return booking
+
+
+@service(Permission.BOOK)
+def move_booking(tx: Tx, booking_id: int, starts: dt.datetime, ends: dt.datetime, *,
+                 space_id: int | None = None, party_size: int | None = None,
+                 override_reason: str | None = None) -> BookingView:
+    """Move or resize a booking (optionally to another space); every rule is checked again,
+    except who it is for (the member was checked when it was made)."""
+    reason = _override(tx, override_reason)
+    booking = booking_row(tx.session, booking_id)
+    target_id = booking.space_id if space_id is None else space_id
+    # Lock both spaces in id order, so two desks moving in opposite directions cannot deadlock.
+    locked = {sid: space_row(tx.session, sid, lock=True)
+              for sid in sorted({booking.space_id, target_id})}
+    tx.session.refresh(booking)
+    if booking.status not in ACTIVE_STATUSES:
+        raise BookingRefused([Conflict(rules.STATUS, msg(
+            "This booking is {status}; only a confirmed booking can be moved.",
+            status=rules.status_label(booking.status)))])
+    space = plan_of(locked[target_id])
+    seats = booking.party_size if party_size is None else party_size
+    # Extending a booking that has begun is fine; moving its start into the past is not.
+    check_past = starts != booking.starts or target_id != booking.space_id
+    conflicts = _check_proposal(tx, space, starts, ends, seats, member_problem=None,
+                               override=reason is not None, exclude_id=booking.id,
+                               check_past=check_past)
+    if not check_past and ends <= tx.clock.now() and reason is None:
+        conflicts.append(Conflict(rules.PAST, msg("{time} has already passed.",
+                                                  time=f"{ends:%Y-%m-%d %H:%M}")))
+    if conflicts:
+        raise BookingRefused(conflicts)
+    booking.space_id = target_id
+    booking.exclusive = space.exclusive
+    booking.starts, booking.ends, booking.party_size = starts, ends, seats
+    if reason is not None:
+        booking.override_reason = reason
+    _guarded_flush(tx, space)
+    tx.session.refresh(booking)
+    return view_booking(tx.session, booking)
+
+
+# ---------------------------------------------------------------- reading
+
+
+@service(Permission.BOOK, write=False)
+def get_booking(tx: Tx, booking_id: int) -> BookingView:
+    return view_booking(tx.session, booking_row(tx.session, booking_id))
+
+
+@service(Permission.BOOK, write=False)
+def list_bookings(tx: Tx, first_day: dt.date, last_day: dt.date,
+                  space_ids: Sequence[int] | None = None, *,
+                  include_cancelled: bool = False) -> list[BookingView]:
+    """The bookings on days first_day..last_day (inclusive), for the calendar."""
+    start = dt.datetime.combine(first_day, dt.time())
+    end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+    stmt = (select(Booking, *PERSON).outerjoin(Member, Member.id == Booking.member_id)
+            .where(Booking.starts < end, Booking.ends > start)
+            .order_by(Booking.starts, Booking.space_id, Booking.id))
+    if space_ids is not None:
+        stmt = stmt.where(Booking.space_id.in_(list(space_ids)))
+    if not include_cancelled:
+        stmt = stmt.where(Booking.status.in_(ACTIVE_STATUSES))
+    return [_view(b, name, number, phone) for b, name, number, phone in tx.session.execute(stmt)]
+
+
+def _candidate_spaces(tx: Tx, space_ids: Sequence[int] | None, kind: str | None) -> list[Space]:
+    stmt = select(Space).where(Space.active.is_(True)).order_by(Space.sort_order, Space.name)
+    if space_ids is not None:
+        stmt = stmt.where(Space.id.in_(list(space_ids)))
+    if kind is not None:
+        stmt = stmt.where(Space.kind == kind)
+    return list(tx.session.scalars(stmt))
+
+
+def _free_in(tx: Tx, space: SpacePlan, first_day: dt.date, last_day: dt.date,
+             duration: int, party_size: int) -> list[FreeSlot]:
+    """Every grid start in the space's opening hours over the days where the rules pass."""
+    start = dt.datetime.combine(first_day, dt.time())
+    end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+    taken = taken_near(tx.session, space, start, end)
+    closures = closure_spans(tx.session, space.id, start, end)
+    zone, now = _venue_zone(tx), tx.clock.now()
+    step = dt.timedelta(minutes=space.slot_minutes)
+    length = dt.timedelta(minutes=duration)
+    found: list[FreeSlot] = []
+    day = first_day
+    while day <= last_day:
+        day_start = dt.datetime.combine(day, dt.time())
+        near = [t for t in taken if t.ends > day_start - dt.timedelta(days=1)
+                and t.starts < day_start + dt.timedelta(days=2)]
+        for hours in space.hours:
+            if hours.weekday != day.weekday():
+                continue
+            moment = dt.datetime.combine(day, hours.opens)
+            closes = dt.datetime.combine(day, hours.closes)
+            while moment + length <= closes:
+                conflicts = check_booking(Proposal(space, moment, moment + length, party_size),
+                                          now=now, taken=near, closures=closures, zone=zone)
+                if not conflicts:
+                    found.append(FreeSlot(space.id, space.name, moment, moment + length))
+                moment += step
+        day += dt.timedelta(days=1)
+    return found
+
+
+@service(Permission.BOOK, write=False)
+def find_free_slots(tx: Tx, first_day: dt.date, last_day: dt.date, duration_minutes: int,
+                    party_size: int = 1, *, space_ids: Sequence[int] | None = None,
+                    kind: str | None = None, limit: int = 200) -> list[FreeSlot]:
+    """Free times of the given duration for a party, in chosen spaces or spaces of a kind,
+    earliest first ("find a free slot")."""
+    if last_day < first_day:
+        raise DomainError(msg("The last day must not be before the first."), field="last_day")
+    if (last_day - first_day).days > 62:
+        raise DomainError(msg("Search at most two months at a time."), field="last_day")
+    found: list[FreeSlot] = []
+    for space in _candidate_spaces(tx, space_ids, kind):
+        found.extend(_free_in(tx, plan_of(space), first_day, last_day, duration_minutes,
+                              party_size))
+    found.sort(key=lambda s: (s.starts, s.space_name))
+    return found[:limit]
+
+
+@service(Permission.BOOK, write=False)
+def suggest_alternatives(tx: Tx, request: BookingRequest, *, limit: int = 4) -> Alternatives:
+    """When a slot is taken: the nearest free times of the same length in the same space
+    (that day and the next), and the same time in other spaces of the same kind."""
+    space = space_row(tx.session, request.space_id)
+    duration = int((request.ends - request.starts).total_seconds() // 60)
+    if duration <= 0:
+        return Alternatives((), ())
+    day = request.starts.date()
+    nearby = _free_in(tx, plan_of(space), day, day + dt.timedelta(days=1), duration,
+                      request.party_size)
+    nearby.sort(key=lambda s: (abs((s.starts - request.starts).total_seconds()), s.starts))
+    others: list[FreeSlot] = []
+    for other in _candidate_spaces(tx, None, space.kind):
+        if other.id == space.id:
+            continue
+        plan = plan_of(other)
+        if not _check_proposal(tx, plan, request.starts, request.ends, request.party_size,
+                              member_problem=None, override=False):
+            others.append(FreeSlot(other.id, other.name, request.starts, request.ends))
+    return Alternatives(tuple(nearby[:limit]), tuple(others[:limit]))
