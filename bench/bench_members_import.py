@@ -34,6 +34,7 @@ from sqlalchemy import insert
 from bench.framework import Operation, World, benchmark
 from desktop.clock import FixedClock
 from desktop.db import Database, open_database
+from desktop.members.demo import GIVEN, SURNAMES  # the demo's names, one list
 from desktop.members.importer import apply_import
 from desktop.models.members import Member
 from desktop.security import cheap_hasher
@@ -42,8 +43,6 @@ from desktop.services import Actor, Context
 ROWS = 10_000
 FILES = 8  # the warm-up and up to seven timed calls each import a file of their own
 NOW = dt.datetime(2026, 11, 26, 9, 0)
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉建国志文博思远雨桐子涵浩然梓萱晨曦"
 ENGLISH = ["Alice Wong", "Ben Smith", "Chloe Chan", "David Lee", "Emma Taylor", "Frank Ng"]
 COMPANIES = ["西湖龙井茶业", "山水文化传播", "Acme Trading", "浦江资本", "", "云端科技"]
 TAGS = ["茶艺", "钓鱼", "读书会", "企业家", "投资", "Board games", "围棋", "果园", "新标签"]

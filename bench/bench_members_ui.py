@@ -34,11 +34,10 @@ from sqlalchemy import func, insert, select, text
 from bench.framework import Operation, World, benchmark, fill
 from desktop.db import Database
 from desktop.members import keys
+from desktop.members.demo import GIVEN, SURNAMES  # the demo's names, one list
 from desktop.models.members import Member, MembershipPeriod, Plan, Tag, member_tag
 
 MEMBERS = 50_000
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉建国志文博思远雨桐子涵浩然梓萱晨曦一鸣嘉怡"  # noqa: E501
 ENGLISH = ["Alice", "Ben", "Chloe", "David", "Emma", "Frank", "Grace", "Henry", "Iris", "Jack"]
 FAMILY = ["Wong", "Smith", "Chan", "Lee", "Taylor", "Ng", "Brown", "Lam", "Miller", "Cheung"]
 COMPANIES = ["西湖龙井茶业", "山水文化传播", "Acme Trading", "浦江资本", "清风律师事务所",

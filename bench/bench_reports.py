@@ -29,6 +29,7 @@ from desktop.accounts import service as accounts
 from desktop.clock import FixedClock
 from desktop.db import Database, open_database
 from desktop.members import keys
+from desktop.members.demo import GIVEN, SURNAMES  # the demo's names, one list
 from desktop.models.members import Member, MembershipPeriod, Plan, Tag, member_tag
 from desktop.reports.base import register_fonts
 from desktop.reports.directory import print_directory
@@ -36,8 +37,6 @@ from desktop.security import cheap_hasher
 from desktop.services import Actor, Context
 
 NOW = dt.datetime(2026, 11, 26, 9, 0)
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳"  # noqa: E501
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰建国志强文博思远雨桐子涵浩然梓萱晨曦一鸣嘉怡"  # noqa: E501
 ENGLISH = ["Alice", "Ben", "Chloe", "David", "Emma", "Frank", "Grace", "Henry", "Iris", "Jack"]
 FAMILY = ["Wong", "Smith", "Chan", "Lee", "Taylor", "Ng", "Brown", "Lam", "Miller", "Cheung"]
 COMPANIES = ["杭州西湖龙井茶叶有限公司", "浙江山水文化传播有限责任公司上海分公司", "Acme Trading",
