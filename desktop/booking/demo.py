@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from desktop.booking.lifecycle import cancel_booking, check_in, mark_no_show
-from desktop.booking.rules import BookingRefused, OpeningRange
+from desktop.booking.rules import BookingRefused, OpeningRange, SpaceView
 from desktop.booking.series import SeriesRequest, create_series
 from desktop.booking.service import BookingRequest, BookingView, create_booking, list_bookings
-from desktop.booking.spaces import SpaceInput, SpaceView, create_closure, create_space
+from desktop.booking.spaces import SpaceInput, create_closure, create_space
 from desktop.clock import FixedClock
 from desktop.errors import DomainError
 from desktop.i18n import Message, msg

@@ -101,11 +101,14 @@ class OpeningRange:
 
 
 @dataclass(frozen=True)
-class SpacePlan:
-    """A space as the rules see it (a plain copy, so the rules never touch the ORM)."""
+class SpaceView:
+    """A space as plain data: what the rules check against (they never touch the ORM) and
+    what the screens show."""
 
     id: int
     name: str
+    kind: str
+    colour: str
     capacity: int
     exclusive: bool
     slot_minutes: int
@@ -114,6 +117,7 @@ class SpacePlan:
     buffer_minutes: int
     advance_days: int
     active: bool
+    sort_order: int
     hours: tuple[OpeningRange, ...]
 
 
@@ -139,7 +143,7 @@ class ClosureSpan:
 
 @dataclass(frozen=True)
 class Proposal:
-    space: SpacePlan
+    space: SpaceView
     starts: dt.datetime
     ends: dt.datetime
     party_size: int
@@ -200,7 +204,7 @@ def time_problem(moment: dt.datetime, zone: zoneinfo.ZoneInfo) -> Message | None
                "Choose another time.", time=shown, zone=zone.key)
 
 
-def opening_range(space: SpacePlan, starts: dt.datetime,
+def opening_range(space: SpaceView, starts: dt.datetime,
                   ends: dt.datetime) -> OpeningRange | None:
     """The opening range of that weekday that holds the whole booking, if any."""
     if starts.date() != ends.date():
@@ -212,7 +216,7 @@ def opening_range(space: SpacePlan, starts: dt.datetime,
     return None
 
 
-def _day_hours(space: SpacePlan, day: dt.date) -> str:
+def _day_hours(space: SpaceView, day: dt.date) -> str:
     ranges = [h for h in space.hours if h.weekday == day.weekday()]
     return ", ".join(f"{h.opens:%H:%M}–{h.closes:%H:%M}" for h in ranges)
 

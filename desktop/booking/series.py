@@ -25,9 +25,8 @@ from desktop.booking.service import (
     _clean,
     _member_problem,
     booking_row,
-    plan_of,
 )
-from desktop.booking.spaces import space_row
+from desktop.booking.spaces import space_row, view_of
 from desktop.errors import DomainError
 from desktop.i18n import msg
 from desktop.models.booking import Booking, BookingSeries
@@ -98,7 +97,7 @@ def occurrence_starts(rule: str, first_start: dt.datetime) -> list[dt.datetime]:
 def _previews(tx: Tx, request: SeriesRequest) -> list[Occurrence]:
     if request.duration_minutes <= 0:
         raise DomainError(msg("The end must be after the start."), field="duration_minutes")
-    space = plan_of(space_row(tx.session, request.space_id, lock=True))
+    space = view_of(space_row(tx.session, request.space_id, lock=True))
     problem = _member_problem(tx, request.member_id, _clean(request.guest_name, 120))
     length = dt.timedelta(minutes=request.duration_minutes)
     found: list[Occurrence] = []
@@ -128,7 +127,7 @@ def create_series(tx: Tx, request: SeriesRequest, *,
                                  reason=c.message), c.booking_ids)
             for o in blocked for c in o.conflicts
         ], field="rrule")
-    space = plan_of(space_row(tx.session, request.space_id))
+    space = view_of(space_row(tx.session, request.space_id))
     now = tx.clock.now()
     series = BookingSeries(
         space_id=space.id, rrule=request.rrule.strip(), first_start=request.first_start,
@@ -232,7 +231,7 @@ def _edits(tx: Tx, booking_id: int, scope: str, new_start: dt.time,
     if duration_minutes <= 0:
         raise DomainError(msg("The end must be after the start."), field="duration_minutes")
     booking = booking_row(tx.session, booking_id)
-    space = plan_of(space_row(tx.session, booking.space_id, lock=True))
+    space = view_of(space_row(tx.session, booking.space_id, lock=True))
     tx.session.refresh(booking)
     rows = _chosen(tx, booking, scope)
     length = dt.timedelta(minutes=duration_minutes)

@@ -24,13 +24,12 @@ from desktop.booking.rules import (
     BookingRefused,
     ClosureSpan,
     Conflict,
-    OpeningRange,
     Proposal,
-    SpacePlan,
+    SpaceView,
     Taken,
     check_booking,
 )
-from desktop.booking.spaces import closures_near, space_row
+from desktop.booking.spaces import closures_near, space_row, view_of
 from desktop.errors import DomainError, NotFound
 from desktop.i18n import Message, msg
 from desktop.members.keys import display_phone
@@ -109,17 +108,7 @@ def who_of(member_name: str | None, guest_name: str | None) -> str:
     return member_name or guest_name or "—"
 
 
-def plan_of(space: Space) -> SpacePlan:
-    return SpacePlan(
-        id=space.id, name=space.name, capacity=space.capacity, exclusive=space.exclusive,
-        slot_minutes=space.slot_minutes, min_minutes=space.min_minutes,
-        max_minutes=space.max_minutes, buffer_minutes=space.buffer_minutes,
-        advance_days=space.advance_days, active=space.active,
-        hours=tuple(OpeningRange(h.weekday, h.opens, h.closes) for h in space.hours),
-    )
-
-
-def taken_near(session: Session, space: SpacePlan, starts: dt.datetime, ends: dt.datetime,
+def taken_near(session: Session, space: SpaceView, starts: dt.datetime, ends: dt.datetime,
                exclude_id: int | None = None) -> list[Taken]:
     """The space's active bookings touching [starts - buffer, ends + buffer).
 
@@ -188,7 +177,7 @@ def _override(tx: Tx, override_reason: str | None) -> str | None:
     return clean[:200]
 
 
-def _guarded_flush(tx: Tx, space: SpacePlan) -> None:
+def _guarded_flush(tx: Tx, space: SpaceView) -> None:
     """Flush; the database's double-booking guard firing means another desk was faster."""
     try:
         tx.session.flush()
@@ -235,7 +224,7 @@ def _clean(text: str | None, limit: int) -> str | None:
     return clean[:limit] or None
 
 
-def _check_proposal(tx: Tx, space: SpacePlan, starts: dt.datetime, ends: dt.datetime,
+def _check_proposal(tx: Tx, space: SpaceView, starts: dt.datetime, ends: dt.datetime,
                    party_size: int, *, member_problem: Message | None,
                    override: bool, exclude_id: int | None = None,
                    check_past: bool = True, for_member: bool = True) -> list[Conflict]:
@@ -264,7 +253,7 @@ def create_booking(tx: Tx, request: BookingRequest, *,
     recorded on the booking.
     """
     reason = _override(tx, override_reason)
-    space = plan_of(space_row(tx.session, request.space_id, lock=True))
+    space = view_of(space_row(tx.session, request.space_id, lock=True))
     problem = _member_problem(tx, request.member_id, _clean(request.guest_name, 120))
     conflicts = _check_proposal(tx, space, request.starts, request.ends, request.party_size,
                                member_problem=problem, override=reason is not None)
@@ -322,7 +311,7 @@ def move_booking(tx: Tx, booking_id: int, starts: dt.datetime, ends: dt.datetime
         raise BookingRefused([Conflict(rules.STATUS, msg(
             "This booking is {status}; only a confirmed booking can be moved.",
             status=rules.status_label(booking.status)))])
-    space = plan_of(locked[target_id])
+    space = view_of(locked[target_id])
     seats = booking.party_size if party_size is None else party_size
     # Extending a booking that has begun is fine; moving its start into the past is not.
     check_past = starts != booking.starts or target_id != booking.space_id
@@ -378,7 +367,7 @@ def _candidate_spaces(tx: Tx, space_ids: Sequence[int] | None, kind: str | None)
     return list(tx.session.scalars(stmt))
 
 
-def _free_in(tx: Tx, space: SpacePlan, first_day: dt.date, last_day: dt.date,
+def _free_in(tx: Tx, space: SpaceView, first_day: dt.date, last_day: dt.date,
              duration: int, party_size: int) -> list[FreeSlot]:
     """Every grid start in the space's opening hours over the days where the rules pass."""
     start = dt.datetime.combine(first_day, dt.time())
@@ -421,7 +410,7 @@ def find_free_slots(tx: Tx, first_day: dt.date, last_day: dt.date, duration_minu
         raise DomainError(msg("Search at most two months at a time."), field="last_day")
     found: list[FreeSlot] = []
     for space in _candidate_spaces(tx, space_ids, kind):
-        found.extend(_free_in(tx, plan_of(space), first_day, last_day, duration_minutes,
+        found.extend(_free_in(tx, view_of(space), first_day, last_day, duration_minutes,
                               party_size))
     found.sort(key=lambda s: (s.starts, s.space_name))
     return found[:limit]
@@ -436,14 +425,14 @@ def suggest_alternatives(tx: Tx, request: BookingRequest, *, limit: int = 4) -> 
     if duration <= 0:
         return Alternatives((), ())
     day = request.starts.date()
-    nearby = _free_in(tx, plan_of(space), day, day + dt.timedelta(days=1), duration,
+    nearby = _free_in(tx, view_of(space), day, day + dt.timedelta(days=1), duration,
                       request.party_size)
     nearby.sort(key=lambda s: (abs((s.starts - request.starts).total_seconds()), s.starts))
     others: list[FreeSlot] = []
     for other in _candidate_spaces(tx, None, space.kind):
         if other.id == space.id:
             continue
-        plan = plan_of(other)
+        plan = view_of(other)
         if not _check_proposal(tx, plan, request.starts, request.ends, request.party_size,
                               member_problem=None, override=False):
             others.append(FreeSlot(other.id, other.name, request.starts, request.ends))

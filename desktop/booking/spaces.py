@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.booking.rules import OpeningRange, when
+from desktop.booking.rules import OpeningRange, SpaceView, when
 from desktop.errors import DomainError, NotFound
 from desktop.i18n import msg
 from desktop.members.keys import display_phone
@@ -45,24 +45,6 @@ class SpaceInput:
     active: bool = True
     sort_order: int = 0
     hours: Sequence[OpeningRange] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class SpaceView:
-    id: int
-    name: str
-    kind: str
-    colour: str
-    capacity: int
-    exclusive: bool
-    slot_minutes: int
-    min_minutes: int
-    max_minutes: int
-    buffer_minutes: int
-    advance_days: int
-    active: bool
-    sort_order: int
-    hours: tuple[OpeningRange, ...]
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop.booking.rules import status_label
+from desktop.booking.rules import SpaceView, status_label
 from desktop.booking.service import BookingView, list_bookings
-from desktop.booking.spaces import ClosureView, SpaceView, get_space, list_closures, list_spaces
+from desktop.booking.spaces import ClosureView, get_space, list_closures, list_spaces
 from desktop.i18n import Message, msg
 from desktop.permissions import Permission
 from desktop.reports.base import (

@@ -9,7 +9,7 @@ import pytest
 from desktop.booking import rules
 from desktop.booking import service as booking_service
 from desktop.booking.lifecycle import cancel_booking
-from desktop.booking.rules import BookingRefused
+from desktop.booking.rules import BookingRefused, SpaceView
 from desktop.booking.service import (
     BookingRequest,
     create_booking,
@@ -19,7 +19,7 @@ from desktop.booking.service import (
     move_booking,
     suggest_alternatives,
 )
-from desktop.booking.spaces import SpaceInput, SpaceView, create_closure, create_space
+from desktop.booking.spaces import SpaceInput, create_closure, create_space
 from desktop.clock import FixedClock
 from desktop.errors import NotFound, PermissionDenied
 from desktop.services import Context

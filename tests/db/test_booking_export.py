@@ -14,9 +14,9 @@ import pytest
 
 from desktop.booking.export import export_bookings
 from desktop.booking.lifecycle import cancel_booking
+from desktop.booking.rules import SpaceView
 from desktop.booking.series import SeriesRequest, create_series
 from desktop.booking.service import BookingRequest, create_booking
-from desktop.booking.spaces import SpaceView
 from desktop.cli import main
 from desktop.errors import DomainError
 from desktop.services import Context

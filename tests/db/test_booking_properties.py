@@ -23,10 +23,9 @@ from hypothesis.stateful import (
 from sqlalchemy import delete, select
 
 from desktop.booking.lifecycle import cancel_booking
-from desktop.booking.rules import peak_seats
+from desktop.booking.rules import SpaceView, peak_seats
 from desktop.booking.series import SeriesRequest, create_series, edit_series
 from desktop.booking.service import BookingRequest, create_booking, move_booking
-from desktop.booking.spaces import SpaceView
 from desktop.errors import DomainError
 from desktop.models.booking import Booking
 from desktop.services import Context

@@ -16,9 +16,9 @@ import random
 import sys
 from collections import Counter
 
-from desktop.booking.rules import OpeningRange
+from desktop.booking.rules import OpeningRange, SpaceView
 from desktop.booking.service import BookingRequest, create_booking
-from desktop.booking.spaces import SpaceInput, SpaceView, create_space
+from desktop.booking.spaces import SpaceInput, create_space
 from desktop.clock import FixedClock
 from desktop.db import open_database
 from desktop.errors import ClubhouseError
