@@ -337,6 +337,39 @@ def move_booking(tx: Tx, booking_id: int, starts: dt.datetime, ends: dt.datetime
 
 
 @service(Permission.BOOK, write=False)
+def check_move(tx: Tx, booking_id: int, starts: dt.datetime, ends: dt.datetime, *,
+               space_id: int | None = None) -> list[Conflict]:
+    """What would refuse moving or resizing a booking there, without writing anything: the
+    calendar checks a drag live with the very rules move_booking applies."""
+    booking = booking_row(tx.session, booking_id)
+    target_id = booking.space_id if space_id is None else space_id
+    if booking.status not in ACTIVE_STATUSES:
+        return [Conflict(rules.STATUS, msg(
+            "This booking is {status}; only a confirmed booking can be moved.",
+            status=rules.status_label(booking.status)))]
+    space = view_of(space_row(tx.session, target_id))
+    check_past = starts != booking.starts or target_id != booking.space_id
+    conflicts = _check_proposal(tx, space, starts, ends, booking.party_size,
+                                member_problem=None, override=False, exclude_id=booking.id,
+                                check_past=check_past)
+    if not check_past and ends <= tx.clock.now():
+        conflicts.append(Conflict(rules.PAST, msg("{time} has already passed.",
+                                                  time=f"{ends:%Y-%m-%d %H:%M}")))
+    return conflicts
+
+
+@service(Permission.BOOK, write=False)
+def check_request(tx: Tx, request: BookingRequest) -> list[Conflict]:
+    """What would refuse this new booking, without writing: the quick-booking dialog and a drag
+    on empty cells show it before Save."""
+    space = view_of(space_row(tx.session, request.space_id))
+    problem = _member_problem(tx, request.member_id, _clean(request.guest_name, 120)) \
+        if request.member_id is not None or request.guest_name else None
+    return _check_proposal(tx, space, request.starts, request.ends, request.party_size,
+                           member_problem=problem, override=False)
+
+
+@service(Permission.BOOK, write=False)
 def get_booking(tx: Tx, booking_id: int) -> BookingView:
     return view_booking(tx.session, booking_row(tx.session, booking_id))
 

@@ -257,3 +257,22 @@ def test_a_double_clicked_save_makes_one_booking(desk_ctx: Context, venue) -> No
     assert error.rules == [rules.DUPLICATE] and error.booking_ids == [first.id]
     create_booking(desk_ctx, req(pond, at(8), 2, members["zhang"], party=2, guest_name="Wu"))
     assert len(list_bookings(desk_ctx, DAY, DAY)) == 2
+
+
+def test_checks_without_writing_give_the_same_answer_as_the_writes(desk_ctx: Context,
+                                                                    venue) -> None:
+    """The calendar's live drag check and the dialog's pre-check are the rules themselves."""
+    spaces, members = venue
+    small = spaces["Small tea room"]
+    first = create_booking(desk_ctx, req(small, at(10), 2, members["zhang"]))
+    second = create_booking(desk_ctx, req(small, at(14), 1, members["zhang"]))
+    onto = booking_service.check_move(desk_ctx, second.id, at(11), at(12))
+    assert [c.rule for c in onto] == [rules.OVERLAP] and first.id in onto[0].booking_ids
+    assert booking_service.check_move(desk_ctx, second.id, at(12), at(13)) == []
+    with pytest.raises(BookingRefused):
+        move_booking(desk_ctx, second.id, at(11), at(12))
+    taken = booking_service.check_request(desk_ctx, req(small, at(11), 1, members["zhang"]))
+    assert [c.rule for c in taken] == [rules.OVERLAP]
+    assert booking_service.check_request(desk_ctx, req(small, at(16), 1, members["zhang"])) == []
+    assert len(list_bookings(desk_ctx, DAY, DAY)) == 2
+    assert get_booking(desk_ctx, second.id).starts == at(14)

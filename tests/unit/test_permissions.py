@@ -112,6 +112,8 @@ EXPECTED: dict[str, str] = {
     "desktop.booking.service.create_booking": BOTH,
     "desktop.booking.service.move_booking": BOTH,
     "desktop.booking.service.get_booking": BOTH,
+    "desktop.booking.service.check_move": BOTH,
+    "desktop.booking.service.check_request": BOTH,
     "desktop.booking.service.list_bookings": BOTH,
     "desktop.booking.service.find_free_slots": BOTH,
     "desktop.booking.service.suggest_alternatives": BOTH,
