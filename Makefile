@@ -38,7 +38,7 @@ run: $(VENV)/.installed-dev
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	HYPOTHESIS_PROFILE=ci $(BIN)/pytest $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 demo: $(VENV)/.installed-test
 	$(BIN)/clubhouse --db demo.sqlite demo --replace

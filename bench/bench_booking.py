@@ -2,7 +2,8 @@
 
 - one booking's check-and-write through the service, beside a bare INSERT + COMMIT of the
   same row on the same database (the floor);
-- previewing a 52-week series whose dates are all taken (every conflict reported).
+- previewing a 52-week series whose dates are all taken (every conflict reported);
+- printing the week PDF of all spaces for the busiest week of the generated bookings.
 
 Spaces are made through the spaces service; the 200,000 bookings are inserted directly (in
 half-hour-free patterns that respect every rule), because making them one by one through the
@@ -24,6 +25,8 @@ from desktop.booking.spaces import SpaceInput, create_space
 from desktop.members.service import MemberQuery, search_members
 from desktop.members.status import Status
 from desktop.models import Booking, Member, Space
+from desktop.reports.base import register_fonts
+from desktop.reports.schedule import print_week, week_of
 
 SPACES = 20
 SEAT_SPACES = 6
@@ -80,7 +83,11 @@ def _exclusive_space(world: World) -> int:
             select(Space.id).where(Space.exclusive.is_(True)).order_by(Space.id)) or 0)
 
 
-@benchmark("booking: one check-and-write (200,000 bookings)", target_ms=5, repeats=20)
+FLOOR = "booking:   bare INSERT + COMMIT of one row (floor)"
+
+
+@benchmark("booking: one check-and-write (200,000 bookings)", target_ms=5, repeats=20,
+           compare_to=FLOOR)
 def one_booking(world: World) -> Operation:
     desk = world.ctx("desk")
     member = _bookable_member(world)
@@ -97,7 +104,7 @@ def one_booking(world: World) -> Operation:
     return run
 
 
-@benchmark("booking:   bare INSERT + COMMIT of one row (floor)", target_ms=5, repeats=20)
+@benchmark(FLOOR, target_ms=5, repeats=20)
 def bare_insert(world: World) -> Operation:
     space = _exclusive_space(world)
     days = itertools.count(400)
@@ -130,5 +137,34 @@ def series_preview(world: World) -> Operation:
         occurrences = preview_series(desk, request)
         assert sum(1 for o in occurrences if o.conflicts) >= 48  # the fill ends ~50 weeks ahead
         return occurrences
+
+    return run
+
+
+def _busiest_week(world: World) -> dt.date:
+    """The Monday of the week with the most active bookings."""
+    with world.database.transaction(write=False) as session:
+        per_day = session.execute(
+            select(func.date(Booking.starts), func.count(Booking.id))
+            .where(Booking.status.in_(("confirmed", "checked_in")))
+            .group_by(func.date(Booking.starts))).all()
+    weeks: dict[dt.date, int] = {}
+    for day, count in per_day:
+        monday = week_of(dt.date.fromisoformat(str(day)))[0]
+        weeks[monday] = weeks.get(monday, 0) + int(count)
+    return max(sorted(weeks), key=lambda monday: weeks[monday])
+
+
+@benchmark("booking: week PDF of all spaces (busiest week)", target_ms=3000, repeats=5)
+def week_pdf(world: World) -> Operation:
+    desk = world.ctx("desk")
+    monday = _busiest_week(world)
+    register_fonts()  # once per process, as in the app
+    output = world.folder / "week.pdf"
+
+    def run() -> object:
+        shown = print_week(desk, monday, output, None, lang="zh_CN")
+        assert shown >= SPACES * 7 * 10  # every space, every day of a full week
+        return shown
 
     return run

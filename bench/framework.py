@@ -39,6 +39,9 @@ class Benchmark:
     target_ms: float
     repeats: int
     prepare: Callable[[World], Operation]
+    # The name of another benchmark whose median this one is compared with (a floor such as a
+    # bare INSERT measured in the same run), printed as a ratio under the table.
+    compare_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,12 @@ FILLERS: list[Filler] = []
 
 
 def benchmark(
-    name: str, *, target_ms: float, repeats: int = 20
+    name: str, *, target_ms: float, repeats: int = 20, compare_to: str | None = None
 ) -> Callable[[Callable[[World], Operation]], Callable[[World], Operation]]:
     """Register ``prepare(world) -> operation``; the operation is what gets timed."""
 
     def register(prepare: Callable[[World], Operation]) -> Callable[[World], Operation]:
-        BENCHMARKS.append(Benchmark(name, target_ms, repeats, prepare))
+        BENCHMARKS.append(Benchmark(name, target_ms, repeats, prepare, compare_to))
         return prepare
 
     return register

@@ -99,10 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         print(header)
         print("-" * len(header))
         over = []
+        medians: dict[str, float] = {}
         try:
             for case in chosen:
                 samples = measure(case.prepare(world), args.repeats or case.repeats)
                 median = statistics.median(samples)
+                medians[case.name] = median
                 mark = "" if median <= case.target_ms else "  over"
                 if mark:
                     over.append(case.name)
@@ -111,6 +113,11 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
         finally:
             world.database.close()
+    for case in chosen:
+        floor = medians.get(case.compare_to or "", 0.0)
+        if case.compare_to and case.name in medians and floor > 0:
+            print(f"\n{case.name.strip()}: {medians[case.name] / floor:.1f} x "
+                  f"{case.compare_to.strip()}")
     if over:
         print(f"\nover target: {', '.join(over)}")
     return 1 if over and args.strict else 0

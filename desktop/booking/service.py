@@ -15,15 +15,16 @@ import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, lazyload, selectinload
+from sqlalchemy.orm import Session
 
 from desktop.booking import rules
 from desktop.booking.rules import (
     BookingRefused,
     ClosureSpan,
     Conflict,
+    OpeningRange,
     Proposal,
     SpaceView,
     Taken,
@@ -35,7 +36,7 @@ from desktop.i18n import Message, msg
 from desktop.members.keys import display_phone
 from desktop.members.service import status_rules
 from desktop.members.status import MAY_BOOK, PeriodSpan, member_status
-from desktop.models.booking import ACTIVE_STATUSES, Booking, Space
+from desktop.models.booking import ACTIVE_STATUSES, Booking, Space, SpaceHours
 from desktop.models.members import Member, MembershipPeriod
 from desktop.permissions import Permission
 from desktop.services import Tx, service
@@ -108,6 +109,19 @@ def who_of(member_name: str | None, guest_name: str | None) -> str:
     return member_name or guest_name or "—"
 
 
+# The queries of one booking, built once (with bind parameters): building a select costs
+# more than SQLite takes to run it, and a booking runs several.
+_TAKEN = (
+    select(Booking.id, Booking.starts, Booking.ends, Booking.party_size, Member.name,
+           Booking.guest_name)
+    .outerjoin(Member, Member.id == Booking.member_id)
+    .where(Booking.space_id == bindparam("space_id"), Booking.status.in_(ACTIVE_STATUSES),
+           Booking.starts >= bindparam("earliest"), Booking.starts < bindparam("high"),
+           Booking.ends > bindparam("low"))
+)
+_TAKEN_BUT = _TAKEN.where(Booking.id != bindparam("exclude_id"))
+
+
 def taken_near(session: Session, space: SpaceView, starts: dt.datetime, ends: dt.datetime,
                exclude_id: int | None = None) -> list[Taken]:
     """The space's active bookings touching [starts - buffer, ends + buffer).
@@ -117,17 +131,13 @@ def taken_near(session: Session, space: SpaceView, starts: dt.datetime, ends: dt
     """
     buffer = dt.timedelta(minutes=space.buffer_minutes if space.exclusive else 0)
     low, high = starts - buffer, ends + buffer
-    stmt = (
-        select(Booking.id, Booking.starts, Booking.ends, Booking.party_size, Member.name,
-               Booking.guest_name)
-        .outerjoin(Member, Member.id == Booking.member_id)
-        .where(Booking.space_id == space.id, Booking.status.in_(ACTIVE_STATUSES),
-               Booking.starts >= low - dt.timedelta(days=1), Booking.starts < high,
-               Booking.ends > low)
-    )
-    if exclude_id is not None:
-        stmt = stmt.where(Booking.id != exclude_id)
-    return [Taken(i, s, e, p, who_of(m, g)) for i, s, e, p, m, g in session.execute(stmt)]
+    params = {"space_id": space.id, "earliest": low - dt.timedelta(days=1), "high": high,
+              "low": low}
+    if exclude_id is None:
+        rows = session.execute(_TAKEN, params)
+    else:
+        rows = session.execute(_TAKEN_BUT, {**params, "exclude_id": exclude_id})
+    return [Taken(i, s, e, p, who_of(m, g)) for i, s, e, p, m, g in rows]
 
 
 def closure_spans(session: Session, space_id: int, starts: dt.datetime,
@@ -143,27 +153,54 @@ def _venue_zone(tx: Tx) -> zoneinfo.ZoneInfo | None:
         return None
 
 
+# The member's name, number and phone as a view needs them: columns, not the Member object,
+# whose tags, periods and payments would be loaded with it.
+PERSON = (Member.name, Member.number, Member.phone)
+Person = tuple[str | None, str | None, str | None]
+NOBODY: Person = (None, None, None)
+
+
+_MEMBER = (
+    select(*PERSON, Member.erased_at, Member.suspended_from, Member.suspended_until,
+           MembershipPeriod.starts_on, MembershipPeriod.ends_on)
+    .outerjoin(MembershipPeriod, and_(MembershipPeriod.member_id == Member.id,
+                                      MembershipPeriod.voided.is_(False)))
+    .where(Member.id == bindparam("member_id"))
+)
+
+
 def _member_problem(tx: Tx, member_id: int | None, guest_name: str | None) -> Message | None:
     """Why this person may not book (None when they may); unknown members are NotFound."""
+    return _member_check(tx, member_id, guest_name)[0]
+
+
+def _member_check(tx: Tx, member_id: int | None,
+                  guest_name: str | None) -> tuple[Message | None, Person]:
+    """Why this person may not book (None when they may), and the member's name, number and
+    phone for the booking's view; unknown members are NotFound.
+
+    One narrow query: the member's columns beside each live period (an outer join, so a
+    member without periods is one row of NULL dates), not the Member object and its
+    relationships.
+    """
     if member_id is None:
         if guest_name:
-            return msg("A guest needs a host: choose the member who brings them.")
-        return msg("Choose the member the booking is for.")
-    member = tx.session.scalar(select(Member).where(Member.id == member_id).options(
-        lazyload(Member.tags),
-        selectinload(Member.periods).options(lazyload(MembershipPeriod.plan),
-                                             lazyload(MembershipPeriod.payments))))
-    if member is None:
+            return msg("A guest needs a host: choose the member who brings them."), NOBODY
+        return msg("Choose the member the booking is for."), NOBODY
+    rows = tx.session.execute(_MEMBER, {"member_id": member_id}).all()
+    if not rows:
         raise NotFound(msg("That member does not exist."), field="member_id")
-    if member.erased_at is not None:
-        return msg("This member's record was erased; they cannot book.")
-    spans = [PeriodSpan(p.starts_on, p.ends_on) for p in member.periods if not p.voided]
+    name, number, phone, erased_at, suspended_from, suspended_until = rows[0][:6]
+    person: Person = (name, number, phone)
+    if erased_at is not None:
+        return msg("This member's record was erased; they cannot book."), person
+    spans = [PeriodSpan(row.starts_on, row.ends_on) for row in rows if row.starts_on is not None]
     status = member_status(spans, tx.clock.now().date(), status_rules(tx),
-                           suspended_from=member.suspended_from,
-                           suspended_until=member.suspended_until)
+                           suspended_from=suspended_from, suspended_until=suspended_until)
     if status not in MAY_BOOK:
-        return msg("{name} is {status} and may not book.", name=member.name, status=status.label)
-    return None
+        return msg("{name} is {status} and may not book.", name=name,
+                   status=status.label), person
+    return None, person
 
 
 def _override(tx: Tx, override_reason: str | None) -> str | None:
@@ -190,16 +227,17 @@ def _guarded_flush(tx: Tx, space: SpaceView) -> None:
         raise
 
 
-# The member's name, number and phone as a view needs them: columns, not the Member object,
-# whose tags, periods and payments would be loaded with it.
-PERSON = (Member.name, Member.number, Member.phone)
-
-
 def _view(booking: Booking, name: str | None, number: str | None,
-          phone: str | None) -> BookingView:
+          phone: str | None, space: SpaceView | None = None) -> BookingView:
+    """The booking as the calendar shows it; ``space`` (its view, when in hand) saves loading
+    the Space row again."""
+    if space is None or space.id != booking.space_id:
+        space_name, space_kind = booking.space.name, booking.space.kind
+    else:
+        space_name, space_kind = space.name, space.kind
     return BookingView(
-        id=booking.id, space_id=booking.space_id, space_name=booking.space.name,
-        space_kind=booking.space.kind, exclusive=booking.exclusive,
+        id=booking.id, space_id=booking.space_id, space_name=space_name,
+        space_kind=space_kind, exclusive=booking.exclusive,
         member_id=booking.member_id, member_name=name, member_number=number,
         member_phone=display_phone(phone) if phone else "",
         guest_name=booking.guest_name, starts=booking.starts, ends=booking.ends,
@@ -241,6 +279,27 @@ def _check_proposal(tx: Tx, space: SpaceView, starts: dt.datetime, ends: dt.date
     )
 
 
+_SPACE = select(Space.id, Space.name, Space.kind, Space.colour, Space.capacity, Space.exclusive,
+                Space.slot_minutes, Space.min_minutes, Space.max_minutes, Space.buffer_minutes,
+                Space.advance_days, Space.active, Space.sort_order
+                ).where(Space.id == bindparam("space_id"))
+_SPACE_LOCKED = _SPACE.with_for_update()
+_HOURS = (select(SpaceHours.weekday, SpaceHours.opens, SpaceHours.closes)
+          .where(SpaceHours.space_id == bindparam("space_id"))
+          .order_by(SpaceHours.weekday, SpaceHours.opens))
+
+
+def _space_view(tx: Tx, space_id: int, *, lock: bool) -> SpaceView:
+    """view_of(space_row(...)) in two narrow queries, without the ORM objects: the space's
+    row (locked FOR UPDATE on PostgreSQL when ``lock``, as space_row locks it) and its hours."""
+    params = {"space_id": space_id}
+    row = tx.session.execute(_SPACE_LOCKED if lock else _SPACE, params).first()
+    if row is None:
+        raise NotFound(msg("That space does not exist."), field="space_id")
+    hours = tuple(OpeningRange(*h) for h in tx.session.execute(_HOURS, params))
+    return SpaceView(**row._asdict(), hours=hours)
+
+
 # ---------------------------------------------------------------- writing
 
 
@@ -253,34 +312,43 @@ def create_booking(tx: Tx, request: BookingRequest, *,
     recorded on the booking.
     """
     reason = _override(tx, override_reason)
-    space = view_of(space_row(tx.session, request.space_id, lock=True))
-    problem = _member_problem(tx, request.member_id, _clean(request.guest_name, 120))
+    space = _space_view(tx, request.space_id, lock=True)
+    guest = _clean(request.guest_name, 120)
+    problem, person = _member_check(tx, request.member_id, guest)
     conflicts = _check_proposal(tx, space, request.starts, request.ends, request.party_size,
-                               member_problem=problem, override=reason is not None)
+                                member_problem=problem, override=reason is not None)
     if conflicts:
         raise BookingRefused(conflicts)
-    _refuse_duplicate(tx, request)
+    _refuse_duplicate(tx, request, guest)
     booking = Booking(
         space_id=space.id, exclusive=space.exclusive, member_id=request.member_id,
-        guest_name=_clean(request.guest_name, 120), starts=request.starts, ends=request.ends,
+        guest_name=guest, starts=request.starts, ends=request.ends,
         party_size=request.party_size, purpose=_clean(request.purpose, 200),
         status="confirmed", override_reason=reason, notes=request.notes or None,
         created_by=tx.actor.username, created_at=tx.clock.now(),
     )
     tx.session.add(booking)
     _guarded_flush(tx, space)
-    return view_booking(tx.session, booking)
+    return _view(booking, *person, space=space)  # all in hand: no query after the write
 
 
-def _refuse_duplicate(tx: Tx, request: BookingRequest) -> None:
+_SAME = select(Booking.id).where(
+    Booking.space_id == bindparam("space_id"), Booking.member_id == bindparam("member_id"),
+    Booking.starts == bindparam("starts"), Booking.ends == bindparam("ends"),
+    Booking.status.in_(ACTIVE_STATUSES))
+_SAME_NO_GUEST = _SAME.where(Booking.guest_name.is_(None))
+_SAME_GUEST = _SAME.where(Booking.guest_name == bindparam("guest"))
+
+
+def _refuse_duplicate(tx: Tx, request: BookingRequest, guest: str | None) -> None:
     """A double-clicked Save (or a desk booking twice what is already there) makes one booking:
     the same person in the same space at the same time is refused, seats or not."""
-    same = tx.session.scalar(select(Booking.id).where(
-        Booking.space_id == request.space_id, Booking.member_id == request.member_id,
-        Booking.starts == request.starts, Booking.ends == request.ends,
-        Booking.status.in_(ACTIVE_STATUSES),
-        Booking.guest_name.is_(None) if not _clean(request.guest_name, 120)
-        else Booking.guest_name == _clean(request.guest_name, 120)))
+    params = {"space_id": request.space_id, "member_id": request.member_id,
+              "starts": request.starts, "ends": request.ends}
+    if guest is None:
+        same = tx.session.scalar(_SAME_NO_GUEST, params)
+    else:
+        same = tx.session.scalar(_SAME_GUEST, {**params, "guest": guest})
     if same is not None:
         raise BookingRefused([Conflict(rules.DUPLICATE, msg(
             "This booking already exists ({when}); it was not made twice.",

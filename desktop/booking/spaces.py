@@ -13,12 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.booking.rules import OpeningRange, SpaceView, when
 from desktop.errors import DomainError, NotFound
-from desktop.i18n import msg
+from desktop.i18n import Message, msg
 from desktop.members.keys import display_phone
 from desktop.models.booking import ACTIVE_STATUSES, SPACE_KINDS, Booking, Closure, Space, SpaceHours
 from desktop.models.members import Member
@@ -26,6 +26,9 @@ from desktop.permissions import Permission
 from desktop.services import Tx, service
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# An hours error names its day: the editor shows seven rows.
+WEEKDAYS: tuple[Message, ...] = (msg("Monday"), msg("Tuesday"), msg("Wednesday"),
+                                 msg("Thursday"), msg("Friday"), msg("Saturday"), msg("Sunday"))
 
 
 @dataclass(frozen=True)
@@ -180,17 +183,18 @@ def _check_hours(hours: Sequence[OpeningRange]) -> None:
         if not 0 <= entry.weekday <= 6:
             raise DomainError(msg("A weekday is 0 (Monday) to 6 (Sunday)."), field="hours")
         if entry.closes <= entry.opens:
-            raise DomainError(msg("Closing time must be after opening time ({opens}–{closes})."
-                                  , opens=f"{entry.opens:%H:%M}", closes=f"{entry.closes:%H:%M}"),
+            raise DomainError(msg("On {day}, closing time must be after opening time "
+                                  "({opens}–{closes}).", day=WEEKDAYS[entry.weekday],
+                                  opens=f"{entry.opens:%H:%M}", closes=f"{entry.closes:%H:%M}"),
                               field="hours")
         by_day.setdefault(entry.weekday, []).append(entry)
-    for ranges in by_day.values():
+    for weekday, ranges in sorted(by_day.items()):
         ranges.sort(key=lambda r: r.opens)
         for first, second in itertools.pairwise(ranges):
             if second.opens < first.closes:
                 raise DomainError(msg(
-                    "Opening hours {first} and {second} overlap on the same day.",
-                    first=f"{first.opens:%H:%M}–{first.closes:%H:%M}",
+                    "On {day}, opening hours {first} and {second} overlap.",
+                    day=WEEKDAYS[weekday], first=f"{first.opens:%H:%M}–{first.closes:%H:%M}",
                     second=f"{second.opens:%H:%M}–{second.closes:%H:%M}"), field="hours")
 
 
@@ -300,10 +304,15 @@ def _check_closure(starts: dt.datetime, ends: dt.datetime, reason: str) -> str:
 
 @service(Permission.MANAGE_SPACES, write=False)
 def preview_closure(tx: Tx, space_id: int | None, starts: dt.datetime,
-                    ends: dt.datetime) -> list[AffectedBooking]:
-    """The active bookings a closure would cover, so the owner decides before closing."""
+                    ends: dt.datetime, reason: str | None = None) -> list[AffectedBooking]:
+    """The active bookings a closure would cover, so the owner decides before closing.
+
+    Given the ``reason`` too, it checks everything ``create_closure`` checks, so a dialog
+    hears about a missing reason before it shows the call list, not after."""
     if space_id is not None:
         space_row(tx.session, space_id)
+    if reason is not None:
+        _check_closure(starts, ends, reason)
     if ends <= starts:
         raise DomainError(msg("The end must be after the start."), field="ends")
     return [_affected_view(b, m) for b, m in _affected(tx, space_id, starts, ends)]
@@ -345,10 +354,17 @@ def delete_closure(tx: Tx, closure_id: int) -> None:
     tx.session.flush()
 
 
+# Built once: every booking check asks (building the select cost more than running it).
+_CLOSURES_NEAR = (
+    select(Closure)
+    .where(or_(Closure.space_id == bindparam("space_id"), Closure.space_id.is_(None)),
+           Closure.starts < bindparam("ends"), Closure.ends > bindparam("starts"))
+    .order_by(Closure.starts)
+)
+
+
 def closures_near(session: Session, space_id: int, starts: dt.datetime,
                   ends: dt.datetime) -> list[Closure]:
     """The space's and the venue's closures touching [starts, ends)."""
-    return list(session.scalars(
-        select(Closure).where(or_(Closure.space_id == space_id, Closure.space_id.is_(None)),
-                              Closure.starts < ends, Closure.ends > starts)
-        .order_by(Closure.starts)))
+    return list(session.scalars(_CLOSURES_NEAR,
+                                {"space_id": space_id, "starts": starts, "ends": ends}))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session, object_session
 
 from desktop.domains import load_setting_modules
 from desktop.errors import DomainError
@@ -23,11 +24,70 @@ def _definition(name: str) -> SettingDef:
         raise DomainError(msg("There is no setting called {name}.", name=name)) from None
 
 
+# The stored settings of the session's current transaction, read in one query on first use:
+# one booking reads four settings (time zone, status rules), and four point queries cost more
+# than the booking's own checks.  Keyed by the transaction, so a new transaction reads afresh;
+# kept exact by the Setting mapper events below (a flushed insert, update or delete updates
+# it), and bypassed while the session holds unflushed Setting changes.
+_CACHE = "settings.stored"
+
+
+def _pending_change(session: Session) -> bool:
+    return any(isinstance(obj, Setting)
+               for group in (session.new, session.dirty, session.deleted) for obj in group)
+
+
+def _stored(session: Session) -> dict[str, Any] | None:
+    """Every stored setting by name (cached per transaction), or None when a Setting row was
+    changed in this session and not flushed yet (then the row itself is the truth)."""
+    if _pending_change(session):
+        return None
+    transaction = session.get_transaction()
+    cached = session.info.get(_CACHE)
+    if cached is not None and transaction is not None and cached[0] is transaction:
+        hit: dict[str, Any] = cached[1]
+        return hit
+    rows = session.execute(select(Setting.name, Setting.value))
+    stored = {name: value for name, value in rows}
+    # The query began the transaction if none was open: key the cache by the one now open.
+    session.info[_CACHE] = (session.get_transaction(), stored)
+    return stored
+
+
+def _written(_mapper: Any, _connection: Any, target: Setting) -> None:
+    session = object_session(target)
+    cached = session.info.get(_CACHE) if session is not None else None
+    if cached is not None:
+        cached[1][target.name] = target.value
+
+
+def _deleted(_mapper: Any, _connection: Any, target: Setting) -> None:
+    session = object_session(target)
+    cached = session.info.get(_CACHE) if session is not None else None
+    if cached is not None:
+        cached[1].pop(target.name, None)
+
+
+def _rolled_back(session: Session, _previous: Any) -> None:
+    """A rollback (a savepoint's too) may undo a write the cache holds: read afresh."""
+    session.info.pop(_CACHE, None)
+
+
+if not event.contains(Setting, "after_insert", _written):
+    event.listen(Setting, "after_insert", _written)
+    event.listen(Setting, "after_update", _written)
+    event.listen(Setting, "after_delete", _deleted)
+    event.listen(Session, "after_soft_rollback", _rolled_back)
+
+
 @service(Permission.USE_APP, write=False)
 def get_setting(tx: Tx, name: str) -> Any:
     definition = _definition(name)
-    row = tx.session.get(Setting, name)
-    return definition.default if row is None else row.value
+    stored = _stored(tx.session)
+    if stored is None:
+        row = tx.session.get(Setting, name)
+        return definition.default if row is None else row.value
+    return stored.get(name, definition.default)
 
 
 @service(Permission.USE_APP, write=False)

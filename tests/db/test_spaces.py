@@ -152,3 +152,25 @@ def test_a_closure_needs_a_reason_and_a_positive_span(owner_ctx: Context) -> Non
         create_closure(owner_ctx, pond.id, start, start, "repairs")
     assert caught.value.field == "ends"
     assert list_closures(owner_ctx, DAY, DAY) == []
+
+
+def test_a_closure_preview_given_the_reason_checks_it_before_listing(owner_ctx: Context) -> None:
+    pond = create_space(owner_ctx, pond_input())
+    start = dt.datetime.combine(DAY, T("06:00"))
+    with pytest.raises(DomainError) as caught:
+        preview_closure(owner_ctx, pond.id, start, start + dt.timedelta(hours=1), " ")
+    assert caught.value.field == "reason"
+    assert preview_closure(owner_ctx, None, start, start + dt.timedelta(hours=1), "repairs") == []
+
+
+def test_an_hours_error_names_its_weekday(owner_ctx: Context) -> None:
+    with pytest.raises(DomainError) as caught:
+        create_space(owner_ctx, pond_input(hours=(OpeningRange(3, T("12:00"), T("09:00")),)))
+    assert caught.value.render("en") == \
+        "On Thursday, closing time must be after opening time (12:00–09:00)."
+    assert caught.value.render("zh_CN") == "星期四的关门时间必须晚于开门时间（12:00–09:00）。"
+    with pytest.raises(DomainError) as caught:
+        create_space(owner_ctx, pond_input(hours=(OpeningRange(6, T("09:00"), T("13:00")),
+                                                  OpeningRange(6, T("12:00"), T("18:00")))))
+    assert caught.value.render("en") == \
+        "On Sunday, opening hours 09:00–13:00 and 12:00–18:00 overlap."
