@@ -23,7 +23,15 @@ def main() -> int:
         if translation is None or translation.get("type") != "unfinished":
             continue
         if source in wanted:
-            translation.text = wanted[source]
+            forms = translation.findall("numerusform")
+            if message.get("numerus") == "yes" and forms:
+                # Chinese has one plural form: the text goes in the (single) numerusform.
+                translation.text = None
+                forms[0].text = wanted[source]
+                for extra in forms[1:]:
+                    translation.remove(extra)
+            else:
+                translation.text = wanted[source]
             del translation.attrib["type"]
             filled += 1
         else:

@@ -34,6 +34,7 @@ from desktop.ui import prefs
 from desktop.ui.account_view import AccountView
 from desktop.ui.audit_view import AuditView
 from desktop.ui.bootstrap import app_icon, icon
+from desktop.ui.calendar.view import CalendarView
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.members.view import MembersView
 from desktop.ui.settings_view import SettingsView
@@ -52,6 +53,7 @@ class ViewSpec:
 
 # In the sidebar's order.  Later capabilities add theirs (Today, Members, Bookings, …).
 VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("calendar", Permission.BOOK, "calendar"),
     ViewSpec("members", Permission.VIEW_MEMBERS, "members"),
     ViewSpec("settings", Permission.ADMINISTER, "settings"),
     ViewSpec("audit", Permission.REVIEW_AND_AUDIT, "audit"),
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self._remember = remember_geometry
         self._hidden_dialogs: list[QDialog] = []
+        self.booking_dialog: QDialog | None = None
         self.views: dict[str, QWidget] = {}
         self._settings = all_settings(ctx)
 
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
 
     def _title_of(self, name: str) -> str:
         return {
+            "calendar": self.tr("Calendar"),
             "members": self.tr("Members"),
             "settings": self.tr("Settings"),
             "audit": self.tr("Audit log"),
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         builders: dict[str, Callable[[], QWidget]] = {
+            "calendar": lambda: CalendarView(self.ctx, self.runner),
             "members": lambda: MembersView(self.ctx, self.runner),
             "settings": self._settings_view,
             "audit": lambda: AuditView(self.ctx, self.runner),
@@ -195,6 +200,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("Quit"), "quitAction", QKeySequence("Ctrl+Q"),
                                         self.close)
         app_menu.addAction(self.quit_action)
+        if self.ctx.may(Permission.BOOK):
+            booking_menu = menu.addMenu(self.tr("&Bookings"))
+            self.new_booking_action = self._action(self.tr("New booking…"), "newBookingAction",
+                                                   QKeySequence("Ctrl+N"), self.new_booking)
+            booking_menu.addAction(self.new_booking_action)
         view_menu = menu.addMenu(self.tr("&View"))
         self.view_actions: list[QAction] = []
         for number, name in enumerate(self.view_names, start=1):
@@ -274,6 +284,33 @@ class MainWindow(QMainWindow):
             refresh()
         except ClubhouseError as error:
             self.statusBar().showMessage(error.render(), 8000)
+
+    def new_booking(self) -> None:
+        """Ctrl+N from anywhere: the current view books at its cursor when it has one (the
+        calendar), otherwise the quick booking dialog opens on its own."""
+        view = self.stack.currentWidget()
+        at_cursor = getattr(view, "new_booking", None)
+        if callable(at_cursor):
+            at_cursor()
+            return
+        from desktop.ui.booking.quick import QuickBookingDialog
+
+        dialog = QuickBookingDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.booking_dialog = dialog
+        dialog.accepted.connect(self._booked)
+        dialog.open()
+
+    def _booked(self) -> None:
+        booked = getattr(self.booking_dialog, "booked", None)
+        if booked is not None:
+            self.statusBar().showMessage(
+                self.tr("Booked: %1, %2").replace("%1", booked.space_name)
+                .replace("%2", f"{booked.starts:%Y-%m-%d %H:%M}–{booked.ends:%H:%M}"), 8000)
+        calendar = self.views.get("calendar")
+        refresh = getattr(calendar, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def _settings_saved(self, _stored: dict[str, object]) -> None:
         self._settings = all_settings(self.ctx)

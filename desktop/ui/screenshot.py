@@ -24,8 +24,12 @@ from desktop.ui.tasks import TaskRunner
 
 # view name -> (main window view, settings tab or None); dialogs are handled apart.
 _WINDOW_VIEWS: dict[str, tuple[str, str | None]] = {
+    "calendar": ("calendar", None),
+    "calendar-week": ("calendar", None),
+    "calendar-week-all": ("calendar", None),
     "members": ("members", None),
     "settings": ("settings", "venue"),
+    "settings-spaces": ("settings", "spaces"),
     "settings-staff": ("settings", "staff"),
     "settings-database": ("settings", "database"),
     "settings-backups": ("settings", "backups"),
@@ -33,7 +37,7 @@ _WINDOW_VIEWS: dict[str, tuple[str, str | None]] = {
     "account": ("account", None),
     "lock": ("account", None),
 }
-_DIALOGS = ("signin", "first-start")
+_DIALOGS = ("signin", "first-start", "quick-booking", "find-free-slot")
 VIEW_NAMES: tuple[str, ...] = (*_WINDOW_VIEWS, *_DIALOGS)
 
 
@@ -63,6 +67,8 @@ def build_view(ctx: Context, view: str, size: tuple[int, int] = (1280, 800)) -> 
                                  demo_path=demo_database_path())
         first.resize(max(first.sizeHint().width(), 720), first.sizeHint().height())
         return first
+    if view in ("quick-booking", "find-free-slot"):
+        return _booking_dialog(ctx, view)
     name, tab = _WINDOW_VIEWS[view]
     window = MainWindow(ctx, demo=demo,
                         runner=TaskRunner(inline=True), remember_geometry=False)
@@ -77,7 +83,40 @@ def build_view(ctx: Context, view: str, size: tuple[int, int] = (1280, 800)) -> 
         shown.show_tab(tab)  # type: ignore[attr-defined]
     if view == "lock":
         window.lock_now()
+    if name == "calendar":
+        _busiest(shown, view)
     return window
+
+
+def _busiest(calendar: QWidget, view: str) -> None:
+    """The calendar screenshots show the demo's busiest upcoming day or week."""
+    from desktop.ui.calendar.view import DAY, WEEK, WEEK_ALL, CalendarView
+
+    assert isinstance(calendar, CalendarView)
+    day, space_id = calendar.busiest_upcoming()
+    mode = {"calendar": DAY, "calendar-week": WEEK}.get(view, WEEK_ALL)
+    calendar.show_day(day, mode, space_id if mode == WEEK else None)
+
+
+def _booking_dialog(ctx: Context, view: str) -> QWidget:
+    """Quick booking with a member picked and the live check said; "find a free slot" with
+    the coming week's free hours listed."""
+    from desktop.members.service import MemberQuery, search_members
+    from desktop.ui.booking.free_slot import FindFreeSlotDialog
+    from desktop.ui.booking.quick import QuickBookingDialog
+
+    if view == "find-free-slot":
+        finder = FindFreeSlotDialog(ctx)
+        finder.search()
+        finder.resize(max(finder.sizeHint().width(), 680), 620)
+        return finder
+    quick = QuickBookingDialog(ctx)
+    members = search_members(ctx, MemberQuery(), limit=1)
+    if members:
+        quick.member.choose(members[0])
+    quick.run_check()
+    quick.resize(max(quick.sizeHint().width(), 640), quick.sizeHint().height())
+    return quick
 
 
 def render_view(ctx: Context, view: str, path: Path, size: tuple[int, int] = (1280, 800),

@@ -90,6 +90,34 @@
     </message>
 </context>
 <context>
+    <name>AffectedTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/models.py" line="+152"/>
+        <source>Who</source>
+        <translation>预约人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Party</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
     <name>AuditDetailModel</name>
     <message>
         <location filename="../../desktop/ui/audit_view.py" line="+192"/>
@@ -428,6 +456,326 @@
     </message>
 </context>
 <context>
+    <name>BookingDetailsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/calendar/details.py" line="+37"/>
+        <source>Booking</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Who</source>
+        <translation>预约人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Party</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why is it cancelled?</source>
+        <translation>取消原因？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the booking</source>
+        <translation>取消预订</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel booking…</source>
+        <translation>取消预订…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark no-show</source>
+        <translation>标记未到</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarGrid</name>
+    <message>
+        <location filename="../../desktop/ui/calendar/grid.py" line="+156"/>
+        <location line="+348"/>
+        <source>%1 ppl</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>%1/%2 seats at peak</source>
+        <translation>高峰 %1/%2 座</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Closed: %1</source>
+        <translation>关闭：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../desktop/ui/calendar/view.py" line="+67"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Previous (PageUp)</source>
+        <translation>上一页（PageUp）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today (T)</source>
+        <translation>今天（T）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next (PageDown)</source>
+        <translation>下一页（PageDown）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week — one space</source>
+        <translation>周 — 单个场地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week — all spaces</source>
+        <translation>周 — 全部场地</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Find a free slot…</source>
+        <translation>查找空闲时段…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 bookings, %2 people</source>
+        <translation>%1 个预订，%2 人</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Booked: %1, %2 %3.</source>
+        <translation>已预订：%1，%2 %3。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Moved: %1, %2 %3–%4.</source>
+        <translation>已调整：%1，%2 %3–%4。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Day schedule</source>
+        <translation>日程表</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Week schedule</source>
+        <translation>周程表</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preparing %1…</source>
+        <translation>正在准备%1…</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureDialog</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/closure_dialog.py" line="+81"/>
+        <location line="+39"/>
+        <source>Add closure</source>
+        <translation>添加关闭时段</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Whole venue (every space)</source>
+        <translation>整个场馆（所有场地）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What closes</source>
+        <translation>关闭范围</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Spring Festival, pump repair</source>
+        <translation>例如：春节、水泵维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody can book inside a closure. If bookings already fall inside it, you see them and decide next.</source>
+        <translation>关闭时段内任何人都不能预约。如果其中已有预约，下一步会列出它们，由您决定如何处理。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Call these people to let them know. Then choose: cancel their bookings with the closure&apos;s reason, or keep them (the closure only stops new bookings).</source>
+        <translation>请致电通知以下预约人。然后选择：以关闭原因取消这些预约，或保留它们（关闭时段只阻止新的预约）。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep them</source>
+        <translation>保留这些预约</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel these bookings</source>
+        <translation>取消这些预约</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>1 booking falls inside this closure.</source>
+        <translation>此关闭时段内有 1 个预约。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bookings fall inside this closure.</source>
+        <translation>此关闭时段内有 %1 个预约。</translation>
+    </message>
+</context>
+<context>
+    <name>ClosuresTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/models.py" line="-31"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whole venue</source>
+        <translation>整个场馆</translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/space_dialog.py" line="+193"/>
+        <source>Colour of the space</source>
+        <translation>场地颜色</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../desktop/ui/crash.py" line="+40"/>
@@ -594,6 +942,25 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>DeleteClosureDialog</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/closure_dialog.py" line="+30"/>
+        <location line="+13"/>
+        <source>Delete closure</source>
+        <translation>删除关闭时段</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Delete the closure of %1 from %2 to %3 (%4)?</source>
+        <translation>删除 %1 从 %2 到 %3 的关闭时段（%4）？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The time becomes bookable again. Bookings that were cancelled for it stay cancelled.</source>
+        <translation>该时间将重新开放预约。因此被取消的预约仍保持取消。</translation>
+    </message>
+</context>
+<context>
     <name>DialogButtons</name>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="+198"/>
@@ -690,6 +1057,88 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+2"/>
         <source>Erase for good</source>
         <translation>永久抹除</translation>
+    </message>
+</context>
+<context>
+    <name>FindFreeSlotDialog</name>
+    <message>
+        <location filename="../../desktop/ui/booking/free_slot.py" line="+62"/>
+        <source>Find a free slot</source>
+        <translation>查找空闲时段</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Any space</source>
+        <translation>任意场地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any %1</source>
+        <translation>任意%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Party size</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Book this time…</source>
+        <translation>预订这个时段…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>The first %n free times; narrow the search to see later ones.</source>
+        <translation>
+            <numerusform>前 %n 个空闲时段；缩小查找范围可看到更晚的时段。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n free time(s)</source>
+        <translation>
+            <numerusform>%n 个空闲时段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing free: try other dates, a shorter time or a smaller party.</source>
+        <translation>没有空闲时段：请换个日期、缩短时长或减少人数。</translation>
     </message>
 </context>
 <context>
@@ -812,6 +1261,52 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+42"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FreeSlotsModel</name>
+    <message>
+        <location filename="../../desktop/ui/booking/free_slot.py" line="-135"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>HoursGrid</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/space_dialog.py" line="-54"/>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes</source>
+        <translation>关门</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy Monday to every day</source>
+        <translation>将周一复制到每天</translation>
     </message>
 </context>
 <context>
@@ -1062,13 +1557,13 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+131"/>
-        <location line="+108"/>
+        <location filename="../../desktop/ui/main_window.py" line="+134"/>
+        <location line="+115"/>
         <source>Clubhouse</source>
         <translation>山庄圈子</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-111"/>
         <source>DEMO · sample data</source>
         <translation>演示 DEMO · 示例数据</translation>
     </message>
@@ -1079,6 +1574,11 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -1098,7 +1598,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>&amp;Clubhouse</source>
         <translation>山庄圈子(&amp;C)</translation>
     </message>
@@ -1116,6 +1616,16 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+4"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Bookings</source>
+        <translation>预订(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New booking…</source>
+        <translation>新建预订…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1148,7 +1658,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1 — 演示 DEMO</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
+        <source>Booked: %1, %2</source>
+        <translation>已预订：%1，%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The backup is restored. Sign in with an account of the restored data.</source>
         <translation>备份已恢复。请使用恢复后数据中的账号登录。</translation>
     </message>
@@ -1988,6 +2503,251 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>QuickBookingDialog</name>
+    <message>
+        <location filename="../../desktop/ui/booking/quick.py" line="+95"/>
+        <source>Quick booking</source>
+        <translation>快速预订</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>name, pinyin, number or phone</source>
+        <translation>姓名、拼音、会员号或手机号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: a guest the member brings</source>
+        <translation>可选：会员带来的客人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>for</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Party size</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: tea tasting, reading club…</source>
+        <translation>可选：品茶、读书会…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Override the time rules</source>
+        <translation>越过时间规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book in the past, outside the hours, the grid, the durations, the buffer or the advance window; the reason is recorded with the booking.</source>
+        <translation>可预订过去的时间，或不受开放时间、时段网格、时长、间隔和提前预订期限的限制；原因会随预订一起记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>reason (recorded)</source>
+        <translation>原因（将被记录）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+308"/>
+        <source>Free instead (Enter or double-click to use):</source>
+        <translation>可改订以下空闲时间（回车或双击选用）：</translation>
+    </message>
+    <message>
+        <location line="-288"/>
+        <source>Book</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>at most %1 people</source>
+        <translation>最多 %1 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 seats, shared with other parties</source>
+        <translation>共 %1 个座位，与其他客人共用</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+41"/>
+        <source>Add a space in Settings first.</source>
+        <translation>请先在设置中添加场地。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-30"/>
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>（另有 %n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose the member from the list (Down, then Enter).</source>
+        <translation>请从列表中选择会员（按下方向键，再按回车）。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Nothing free nearby that day or the next.</source>
+        <translation>当天和次日附近都没有空闲时间。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose at least one weekday to repeat on.</source>
+        <translation>请至少选择一个重复的星期几。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of %2 dates cannot be booked:</source>
+        <translation>%2 个日期中有 %1 个无法预订：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Skip these and book the other %1 dates</source>
+        <translation>跳过这些，预订其余 %1 个日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No date of this series can be booked.</source>
+        <translation>这个系列没有可以预订的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSection</name>
+    <message>
+        <location filename="../../desktop/ui/booking/repeat.py" line="+49"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly on the same date</source>
+        <translation>每月同一日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly on the same weekday</source>
+        <translation>每月同一星期几</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Ends after</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>week(s)</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>month(s)</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on day %1 of the month</source>
+        <translation>每月 %1 日</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>on the last %1 of the month</source>
+        <translation>每月最后一个%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1st</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2nd</source>
+        <translation>第二个</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3rd</source>
+        <translation>第三个</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>4th</source>
+        <translation>第四个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on the %1 %2 of the month</source>
+        <translation>每月%1%2</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../desktop/ui/staff_tab.py" line="+143"/>
@@ -2079,19 +2839,24 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/ui/settings_view.py" line="+26"/>
+        <location filename="../../desktop/ui/settings_view.py" line="+27"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The venue, the staff accounts, the database and its backups.</source>
-        <translation>场馆信息、员工账号、数据库及其备份。</translation>
+        <source>The venue, its spaces, the staff accounts, the database and its backups.</source>
+        <translation>场馆及其场地、员工账号、数据库及其备份。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Venue</source>
         <translation>场馆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spaces</source>
+        <translation>场地</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2160,6 +2925,345 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+13"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/space_dialog.py" line="+64"/>
+        <source>New space</source>
+        <translation>新建场地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit space</source>
+        <translation>编辑场地</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>One party at a time (exclusive)</source>
+        <translation>一次只接待一组（独占）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared seats: parties together up to the capacity</source>
+        <translation>共享座位：各组合计不超过容量</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Booked as</source>
+        <translation>预约方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slot</source>
+        <translation>时段长度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortest booking</source>
+        <translation>最短预约</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest booking</source>
+        <translation>最长预约</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free time kept between two bookings (exclusive spaces), e.g. to clear the tea room.</source>
+        <translation>两次预约之间留出的空闲时间（独占场地），例如用于收拾茶室。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buffer between bookings</source>
+        <translation>预约间隔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members may book ahead</source>
+        <translation>会员可提前预约</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spaces are listed and shown in the calendar in this order.</source>
+        <translation>场地在列表和日历中按此顺序显示。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order in lists</source>
+        <translation>排列顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active: shown in the calendar and open for booking</source>
+        <translation>启用：显示在日历中并可预约</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bookings must lie within these hours and on the slot grid, which starts at the opening time.</source>
+        <translation>预约必须在开放时间内，并对齐从开门时间起算的时段。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create space</source>
+        <translation>创建场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceHours</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/models.py" line="-68"/>
+        <source>Closed every day</source>
+        <translation>每天都不开放</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceKinds</name>
+    <message>
+        <location filename="../../desktop/ui/booking/common.py" line="+19"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="-33"/>
+        <source>Tea room</source>
+        <translation>茶室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Fishing pond</source>
+        <translation>钓台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Library</source>
+        <translation>图书馆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Meeting room</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Orchard</source>
+        <translation>果园</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Board-game room</source>
+        <translation>桌游室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Dining</source>
+        <translation>餐厅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesTab</name>
+    <message>
+        <location filename="../../desktop/ui/spaces_tab.py" line="+100"/>
+        <source>Spaces</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New space…</source>
+        <translation>新建场地…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+92"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Closures, current and coming</source>
+        <translation>当前及今后的关闭时段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add closure…</source>
+        <translation>添加关闭时段…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete closure…</source>
+        <translation>删除关闭时段…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A space or the whole venue cannot be booked during a closure. Past closures are not listed.</source>
+        <translation>关闭时段内，该场地（或整个场馆）不可预约。已过去的关闭时段不再列出。</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 is created.</source>
+        <translation>%1 已创建。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is active again and open for booking.</source>
+        <translation>%1 已重新启用，可以预约。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is inactive: no new bookings; its bookings stay.</source>
+        <translation>%1 已停用：不再接受新预约，已有预约保留。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The closure is added.</source>
+        <translation>关闭时段已添加。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The closure is added; the booking inside it is cancelled.</source>
+        <translation>关闭时段已添加；其中的 1 个预约已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The closure is added; the booking inside it is kept.</source>
+        <translation>关闭时段已添加；其中的 1 个预约已保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The closure is added; %1 bookings inside it are cancelled.</source>
+        <translation>关闭时段已添加；其中的 %1 个预约已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The closure is added; %1 bookings inside it are kept.</source>
+        <translation>关闭时段已添加；其中的 %1 个预约已保留。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the whole venue</source>
+        <translation>整个场馆</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The closure is deleted.</source>
+        <translation>关闭时段已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/spaces/models.py" line="+49"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Booked as</source>
+        <translation>预约方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>One party at a time</source>
+        <translation>一次一组</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shared seats</source>
+        <translation>共享座位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>
@@ -2460,6 +3564,44 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+2"/>
         <source>Void the membership period it paid for too</source>
         <translation>同时作废这笔付款对应的会籍期间</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <location filename="../../desktop/ui/booking/common.py" line="+7"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 </TS>

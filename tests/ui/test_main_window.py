@@ -213,3 +213,25 @@ def test_dialogs_are_children_of_the_window(make_window, owner_ctx: Context) -> 
     assert isinstance(dialog, QDialog) and dialog.window() is not window
     assert dialog in window.findChildren(QDialog)
     dialog.reject()
+
+
+def test_ctrl_n_books_from_any_view(qtbot, make_window, desk_ctx: Context) -> None:
+    """Ctrl+N is a new booking everywhere (issue 4): on its own from the members view, at the
+    grid's cursor from the calendar; the members' "new member" moved to Ctrl+Shift+N."""
+    from desktop.ui.booking.quick import QuickBookingDialog
+    from desktop.ui.calendar.view import CalendarView
+
+    window = make_window(desk_ctx)
+    _activate(qtbot, window)
+    window.show_view("members")
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.booking_dialog, QuickBookingDialog)
+    assert window.booking_dialog.isVisible()
+    window.booking_dialog.reject()
+
+    calendar = window.show_view("calendar")
+    assert isinstance(calendar, CalendarView)
+    opened: list[object] = []
+    calendar.new_booking = lambda: opened.append("cursor")  # type: ignore[method-assign]
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["cursor"]

@@ -190,7 +190,7 @@ def test_keyboard_new_edit_and_arrows_in_the_window(qtbot, make_window, owner_ct
         window.show()
         window.activateWindow()
     view = window.show_view("members")
-    assert window.view_names[0] == "members"
+    assert window.current_view == "members"
     view.search.setFocus()
     QTest.keyClick(view.search, Qt.Key.Key_Down)
     assert view.table.hasFocus()
@@ -205,7 +205,8 @@ def test_keyboard_new_edit_and_arrows_in_the_window(qtbot, make_window, owner_ct
     assert view.dialog.name.text() == second.name
     view.dialog.reject()
 
-    QTest.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view.table, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert isinstance(view.dialog, MemberDialog) and view.dialog.member is None
     view.dialog.reject()
 

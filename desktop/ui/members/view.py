@@ -2,7 +2,8 @@
 more on scroll, the selected member's details beside it, and the desk's and owner's actions.
 
 Keyboard: Ctrl+F search, Esc clear it, Down or Enter from the search into the table, arrows
-move (the details follow), Enter or F2 edit, Ctrl+N new member, Ctrl+R record a membership.
+move (the details follow), Enter or F2 edit, Ctrl+Shift+N new member (Ctrl+N is a new
+booking everywhere), Ctrl+R record a membership.
 The search waits 150 ms after the last key, then asks the database (``search_members``) for
 the first page; the count under the table comes a moment later from a background task, since
 it has to read every match rather than one page.
@@ -171,7 +172,7 @@ class MembersView(QWidget):
         key = QKeySequence
         self.new_action = self._action(self.tr("New member"), "newMemberAction",
                                        self.new_member, Permission.EDIT_MEMBERS,
-                                       key("Ctrl+N"))
+                                       key("Ctrl+Shift+N"))
         self.edit_action = self._action(self.tr("Edit"), "editMemberAction", self.edit_member,
                                         Permission.EDIT_MEMBERS, key(Qt.Key.Key_F2))
         self.membership_action = self._action(self.tr("Record membership"), "membershipAction",

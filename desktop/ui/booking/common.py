@@ -1,0 +1,115 @@
+"""What the booking dialogs share: a space kind and a time as the desk reads them, and a list
+that takes Enter for itself (so choosing a row never also presses the dialog's default button).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QDateEdit, QListWidget, QTableView, QWidget
+
+from desktop.booking.rules import Conflict
+
+
+def kind_text(kind: str) -> str:
+    """A space kind (a stored identifier) in the current language."""
+    names = {
+        "tea_room": QCoreApplication.translate("SpaceKinds", "Tea room"),
+        "fishing_pond": QCoreApplication.translate("SpaceKinds", "Fishing pond"),
+        "library": QCoreApplication.translate("SpaceKinds", "Library"),
+        "meeting_room": QCoreApplication.translate("SpaceKinds", "Meeting room"),
+        "orchard": QCoreApplication.translate("SpaceKinds", "Orchard"),
+        "board_games": QCoreApplication.translate("SpaceKinds", "Board-game room"),
+        "dining": QCoreApplication.translate("SpaceKinds", "Dining"),
+        "other": QCoreApplication.translate("SpaceKinds", "Other"),
+    }
+    return names.get(kind, kind)
+
+
+def weekday_names() -> tuple[str, ...]:
+    """Monday..Sunday, short, in the current language."""
+    return (QCoreApplication.translate("Weekdays", "Mon"),
+            QCoreApplication.translate("Weekdays", "Tue"),
+            QCoreApplication.translate("Weekdays", "Wed"),
+            QCoreApplication.translate("Weekdays", "Thu"),
+            QCoreApplication.translate("Weekdays", "Fri"),
+            QCoreApplication.translate("Weekdays", "Sat"),
+            QCoreApplication.translate("Weekdays", "Sun"))
+
+
+def span_text(starts: dt.datetime, ends: dt.datetime) -> str:
+    """2026-11-27 (Fri) 14:00–16:00, the weekday in the current language."""
+    weekday = weekday_names()[starts.weekday()]
+    return f"{starts:%Y-%m-%d} ({weekday}) {starts:%H:%M}–{ends:%H:%M}"
+
+
+def conflict_lines(conflicts: list[Conflict]) -> str:
+    """Every conflict's message, one per line, in the current language."""
+    return "\n".join(f"• {c.message.render()}" for c in conflicts)
+
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ChoiceList(QListWidget):
+    """A list whose Enter chooses the current row and stops there (Qt's list lets Enter travel
+    on to the dialog, which would press Save at the same time)."""
+
+    chosen = Signal(int)  # the row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.itemActivated.connect(lambda item: self.chosen.emit(self.row(item)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ENTER and self.currentRow() >= 0:
+            self.chosen.emit(self.currentRow())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ChoiceTable(QTableView):
+    """A table whose Enter chooses the current row and stops there, as ``ChoiceList``."""
+
+    chosen = Signal(int)  # the row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.activated.connect(lambda index: self.chosen.emit(index.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if event.key() in _ENTER and index.isValid():
+            self.chosen.emit(index.row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class DateField(QDateEdit):
+    """A date edit where Tab moves on to the next field (Qt's walks the year, month and day
+    first) and Up/Down change the day: a form is filled from the keyboard without surprises."""
+
+    def __init__(self, day: dt.date, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(QDate(day.year, day.month, day.day), parent)
+        self.setObjectName(object_name)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd ddd")
+        self.setCurrentSection(QDateEdit.Section.DaySection)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.setCurrentSection(QDateEdit.Section.DaySection)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            event.accept()
+            return
+        super().keyPressEvent(event)
