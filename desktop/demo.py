@@ -75,8 +75,14 @@ def _bookings(ctx: Context) -> Iterable[Message]:
     return add_demo_bookings(ctx)
 
 
+def _events(ctx: Context) -> Iterable[Message]:
+    from desktop.events.demo import add_demo_events
+
+    return add_demo_events(ctx)
+
+
 # Later capabilities append their steps here, in the order the data depends on each other.
-STEPS: list[DemoStep] = [_venue, _staff, _members, _bookings]
+STEPS: list[DemoStep] = [_venue, _staff, _members, _bookings, _events]
 
 
 def is_demo_database(database: Database, hasher: Hasher) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 SETTING_MODULES = (
     "desktop.members.status",
     "desktop.booking.lifecycle",
+    "desktop.events.checkin",
 )
 
 

@@ -50,7 +50,7 @@ def _confirmed(tx: Tx, booking_id: int, action: Message) -> Booking:
 
 @service(Permission.BOOK)
 def check_in(tx: Tx, booking_id: int) -> BookingView:
-    """Mark the party arrived (now, by the venue's clock)."""
+    """Mark the party arrived (now, by the venue's clock); the member's visit is recorded."""
     booking = _confirmed(tx, booking_id, msg("check in"))
     now = tx.clock.now()
     if now.date() != booking.starts.date():
@@ -58,17 +58,28 @@ def check_in(tx: Tx, booking_id: int) -> BookingView:
             "Check-in is on the day of the booking ({day}).", day=f"{booking.starts:%Y-%m-%d}"))])
     booking.status = "checked_in"
     booking.checked_in_at = now
+    if booking.member_id is not None:  # the member came in: "last seen" counts it
+        from desktop.events.visits import _add_visit
+
+        _add_visit(tx, booking.member_id, "booking", booking_id=booking.id)
     tx.session.flush()
     return view_booking(tx.session, booking)
 
 
 @service(Permission.BOOK)
-def cancel_booking(tx: Tx, booking_id: int, reason: str) -> BookingView:
-    """Cancel a confirmed booking; the reason is required and kept."""
+def cancel_booking(tx: Tx, booking_id: int, reason: str, *,
+                   with_event: bool = False) -> BookingView:
+    """Cancel a confirmed booking; the reason is required and kept.  An event's booking is
+    cancelled with its event (``cancel_event`` passes ``with_event``), never on its own: the
+    event would stay scheduled in a space that is no longer held for it."""
     clean = " ".join((reason or "").split())
     if not clean:
         raise DomainError(msg("Give a reason for cancelling."), field="reason")
     booking = _confirmed(tx, booking_id, msg("cancel"))
+    if booking.event_id is not None and not with_event:
+        raise BookingRefused([Conflict(rules.STATUS, msg(
+            "This booking holds the space for the event {title}: cancel the event instead.",
+            title=booking.purpose or "—"))])
     booking.status = "cancelled"
     booking.cancel_reason = clean[:200]
     tx.session.flush()
@@ -98,7 +109,9 @@ def mark_no_shows(tx: Tx) -> list[int]:
         return []
     cutoff = tx.clock.now() - dt.timedelta(minutes=minutes)
     overdue = list(tx.session.scalars(
-        select(Booking).where(Booking.status == "confirmed", Booking.starts <= cutoff)
+        # An event's booking is not a party arriving: it keeps the space for the whole event.
+        select(Booking).where(Booking.status == "confirmed", Booking.starts <= cutoff,
+                              Booking.event_id.is_(None))
         .order_by(Booking.starts, Booking.id)
         # PostgreSQL: lock the rows, and skip one a desk checked in meanwhile (the condition
         # is checked again on the locked row), so an arrival is never overwritten.

@@ -50,6 +50,9 @@ class SeriesRequest:
     member_id: int | None = None
     guest_name: str | None = None
     purpose: str | None = None
+    # A recurring event's bookings (the events service links each to its occurrence): no
+    # member rules, as for any event booking; every space rule still applies.
+    for_event: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,8 @@ def _previews(tx: Tx, request: SeriesRequest) -> list[Occurrence]:
     if request.duration_minutes <= 0:
         raise DomainError(msg("The end must be after the start."), field="duration_minutes")
     space = view_of(space_row(tx.session, request.space_id, lock=True))
-    problem = _member_problem(tx, request.member_id, _clean(request.guest_name, 120))
+    problem = None if request.for_event else _member_problem(
+        tx, request.member_id, _clean(request.guest_name, 120))
     length = dt.timedelta(minutes=request.duration_minutes)
     found: list[Occurrence] = []
     for starts in occurrence_starts(request.rrule, request.first_start):

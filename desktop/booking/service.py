@@ -35,7 +35,7 @@ from desktop.errors import DomainError, NotFound
 from desktop.i18n import Message, msg
 from desktop.members.keys import display_phone
 from desktop.members.service import status_rules
-from desktop.members.status import MAY_BOOK, PeriodSpan, member_status
+from desktop.members.status import MAY_BOOK, PeriodSpan, Status, member_status
 from desktop.models.booking import ACTIVE_STATUSES, Booking, Space, SpaceHours
 from desktop.models.members import Member, MembershipPeriod
 from desktop.permissions import Permission
@@ -81,9 +81,13 @@ class BookingView:
     series_id: int | None
     notes: str | None
     created_by: str
+    event_id: int | None = None
 
     @property
     def who(self) -> str:
+        """The member (or their guest); for an event's booking, the event's title."""
+        if self.event_id is not None and not (self.member_name or self.guest_name):
+            return self.purpose or "—"
         return who_of(self.member_name, self.guest_name)
 
 
@@ -103,17 +107,17 @@ class Alternatives:
     other_spaces: tuple[FreeSlot, ...]
 
 
-def who_of(member_name: str | None, guest_name: str | None) -> str:
+def who_of(member_name: str | None, guest_name: str | None, event_title: str | None = None) -> str:
     if guest_name and member_name:
         return f"{guest_name} ({member_name})"
-    return member_name or guest_name or "—"
+    return member_name or guest_name or event_title or "—"
 
 
 # The queries of one booking, built once (with bind parameters): building a select costs
 # more than SQLite takes to run it, and a booking runs several.
 _TAKEN = (
     select(Booking.id, Booking.starts, Booking.ends, Booking.party_size, Member.name,
-           Booking.guest_name)
+           Booking.guest_name, Booking.purpose, Booking.event_id)
     .outerjoin(Member, Member.id == Booking.member_id)
     .where(Booking.space_id == bindparam("space_id"), Booking.status.in_(ACTIVE_STATUSES),
            Booking.starts >= bindparam("earliest"), Booking.starts < bindparam("high"),
@@ -137,7 +141,8 @@ def taken_near(session: Session, space: SpaceView, starts: dt.datetime, ends: dt
         rows = session.execute(_TAKEN, params)
     else:
         rows = session.execute(_TAKEN_BUT, {**params, "exclude_id": exclude_id})
-    return [Taken(i, s, e, p, who_of(m, g)) for i, s, e, p, m, g in rows]
+    return [Taken(i, s, e, p, who_of(m, g, purpose if event else None))
+            for i, s, e, p, m, g, purpose, event in rows]
 
 
 def closure_spans(session: Session, space_id: int, starts: dt.datetime,
@@ -187,20 +192,29 @@ def _member_check(tx: Tx, member_id: int | None,
         if guest_name:
             return msg("A guest needs a host: choose the member who brings them."), NOBODY
         return msg("Choose the member the booking is for."), NOBODY
+    status, person = _standing(tx, member_id)
+    if status is None:
+        return msg("This member's record was erased; they cannot book."), person
+    if status not in MAY_BOOK:
+        return msg("{name} is {status} and may not book.", name=person[0],
+                   status=status.label), person
+    return None, person
+
+
+def _standing(tx: Tx, member_id: int) -> tuple[Status | None, Person]:
+    """The member's status today (None for an erased record) and name, number and phone, in
+    one narrow query; NotFound for an unknown member.  Events use it too (a lapsed member
+    registering is a warning there, not a refusal)."""
     rows = tx.session.execute(_MEMBER, {"member_id": member_id}).all()
     if not rows:
         raise NotFound(msg("That member does not exist."), field="member_id")
     name, number, phone, erased_at, suspended_from, suspended_until = rows[0][:6]
     person: Person = (name, number, phone)
     if erased_at is not None:
-        return msg("This member's record was erased; they cannot book."), person
+        return None, person
     spans = [PeriodSpan(row.starts_on, row.ends_on) for row in rows if row.starts_on is not None]
-    status = member_status(spans, tx.clock.now().date(), status_rules(tx),
-                           suspended_from=suspended_from, suspended_until=suspended_until)
-    if status not in MAY_BOOK:
-        return msg("{name} is {status} and may not book.", name=name,
-                   status=status.label), person
-    return None, person
+    return member_status(spans, tx.clock.now().date(), status_rules(tx),
+                         suspended_from=suspended_from, suspended_until=suspended_until), person
 
 
 def _override(tx: Tx, override_reason: str | None) -> str | None:
@@ -244,7 +258,7 @@ def _view(booking: Booking, name: str | None, number: str | None,
         party_size=booking.party_size, purpose=booking.purpose, status=booking.status,
         cancel_reason=booking.cancel_reason, override_reason=booking.override_reason,
         checked_in_at=booking.checked_in_at, series_id=booking.series_id, notes=booking.notes,
-        created_by=booking.created_by,
+        created_by=booking.created_by, event_id=booking.event_id,
     )
 
 
@@ -332,6 +346,28 @@ def create_booking(tx: Tx, request: BookingRequest, *,
     return _view(booking, *person, space=space)  # all in hand: no query after the write
 
 
+@service(Permission.RUN_EVENTS)
+def book_for_event(tx: Tx, event_id: int, space_id: int, starts: dt.datetime,
+                   ends: dt.datetime, seats: int, title: str) -> BookingView:
+    """Book a space for an event (DESIGN: who a booking is for): no member rules and no
+    advance window, every space rule, under the same lock and guards as any booking.  The
+    event service calls it inside its own transaction."""
+    space = _space_view(tx, space_id, lock=True)
+    conflicts = _check_proposal(tx, space, starts, ends, seats, member_problem=None,
+                                override=False, for_member=False)
+    if conflicts:
+        raise BookingRefused(conflicts)
+    booking = Booking(
+        space_id=space.id, exclusive=space.exclusive, member_id=None, guest_name=None,
+        starts=starts, ends=ends, party_size=seats, purpose=_clean(title, 200),
+        status="confirmed", event_id=event_id, created_by=tx.actor.username,
+        created_at=tx.clock.now(),
+    )
+    tx.session.add(booking)
+    _guarded_flush(tx, space)
+    return _view(booking, None, None, None, space=space)
+
+
 _SAME = select(Booking.id).where(
     Booking.space_id == bindparam("space_id"), Booking.member_id == bindparam("member_id"),
     Booking.starts == bindparam("starts"), Booking.ends == bindparam("ends"),
@@ -385,7 +421,7 @@ def move_booking(tx: Tx, booking_id: int, starts: dt.datetime, ends: dt.datetime
     check_past = starts != booking.starts or target_id != booking.space_id
     conflicts = _check_proposal(tx, space, starts, ends, seats, member_problem=None,
                                override=reason is not None, exclude_id=booking.id,
-                               check_past=check_past)
+                               check_past=check_past, for_member=booking.event_id is None)
     if not check_past and ends <= tx.clock.now() and reason is None:
         conflicts.append(Conflict(rules.PAST, msg("{time} has already passed.",
                                                   time=f"{ends:%Y-%m-%d %H:%M}")))
@@ -419,7 +455,7 @@ def check_move(tx: Tx, booking_id: int, starts: dt.datetime, ends: dt.datetime, 
     check_past = starts != booking.starts or target_id != booking.space_id
     conflicts = _check_proposal(tx, space, starts, ends, booking.party_size,
                                 member_problem=None, override=False, exclude_id=booking.id,
-                                check_past=check_past)
+                                check_past=check_past, for_member=booking.event_id is None)
     if not check_past and ends <= tx.clock.now():
         conflicts.append(Conflict(rules.PAST, msg("{time} has already passed.",
                                                   time=f"{ends:%Y-%m-%d %H:%M}")))

@@ -174,6 +174,58 @@ def _run_export_bookings(inv: Invocation) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- export events, attendance
+
+
+def _export_events_arguments(parser: argparse.ArgumentParser) -> None:
+    import datetime as dt
+
+    parser.add_argument("file", metavar="FILE.csv|FILE.xlsx", type=Path,
+                        help=msg("where to write: CSV (UTF-8 with BOM) or XLSX, by the "
+                                 "name's ending").render())
+    parser.add_argument("--from", dest="first_day", metavar="YYYY-MM-DD",
+                        type=dt.date.fromisoformat,
+                        help=msg("the first day (default: the earliest event)").render())
+    parser.add_argument("--to", dest="last_day", metavar="YYYY-MM-DD",
+                        type=dt.date.fromisoformat,
+                        help=msg("the last day (default: the latest event)").render())
+
+
+def _run_export_events(inv: Invocation) -> int:
+    from desktop.events.export import export_events
+
+    path = Path(inv.option("file")).expanduser()
+    ctx = inv.sign_in(inv.open())
+    count = export_events(ctx, path, inv.option("first_day"), inv.option("last_day"),
+                          lang=inv.lang)
+    inv.say(msg("{n} event occurrences written to {path}.", n=count, path=str(path)))
+    return EXIT_OK
+
+
+def _export_attendance_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", metavar="ID", type=int, required=True,
+                        help=msg("the event occurrence's id (the id column of "
+                                 "`export events`)").render())
+    _export_members_arguments(parser)
+
+
+def _run_export_attendance(inv: Invocation) -> int:
+    from desktop.errors import NotFound
+    from desktop.events.export import export_attendance
+    from desktop.events.service import get_event
+
+    path = Path(inv.option("file")).expanduser()
+    ctx = inv.sign_in(inv.open())
+    event_id = inv.option("event")
+    try:
+        get_event(ctx, event_id)
+    except NotFound:
+        raise NotFound(msg("No event has the id {id}.", id=event_id), field="event") from None
+    count = export_attendance(ctx, event_id, path, lang=inv.lang)
+    inv.say(msg("{n} registrations written to {path}.", n=count, path=str(path)))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- the tables
 
 IMPORT_KINDS: list[Kind] = [
@@ -185,6 +237,11 @@ EXPORT_KINDS: list[Kind] = [
          _export_members_arguments, _run_export_members),
     Kind("bookings", lambda: msg("bookings as iCalendar (.ics) or CSV, all or --from/--to"),
          _export_bookings_arguments, _run_export_bookings),
+    Kind("events", lambda: msg("every event occurrence with its id, as CSV or XLSX, all or "
+                               "--from/--to"),
+         _export_events_arguments, _run_export_events),
+    Kind("attendance", lambda: msg("one event's people (--event ID) as CSV or XLSX"),
+         _export_attendance_arguments, _run_export_attendance),
 ]
 
 

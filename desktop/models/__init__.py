@@ -4,6 +4,7 @@ from desktop.models.accounts import Role, StaffAccount
 from desktop.models.audit import AuditEntry
 from desktop.models.base import Base
 from desktop.models.booking import Booking, BookingSeries, Closure, Space, SpaceHours
+from desktop.models.event import CheckIn, CheckInAttempt, Event, Registration, Visit
 from desktop.models.members import Member, MembershipPeriod, Payment, Plan, Tag, member_tag
 from desktop.models.settings import Setting
 
@@ -12,16 +13,21 @@ __all__ = [
     "Base",
     "Booking",
     "BookingSeries",
+    "CheckIn",
+    "CheckInAttempt",
     "Closure",
+    "Event",
     "Member",
     "MembershipPeriod",
     "Payment",
     "Plan",
+    "Registration",
     "Role",
     "Setting",
     "Space",
     "SpaceHours",
     "StaffAccount",
     "Tag",
+    "Visit",
     "member_tag",
 ]

@@ -167,6 +167,10 @@ class Booking(Base):
     # the occurrence is moved, so "this and following" and exceptions know which date it is.
     occurrence_start: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     notes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # A booking for an event (DESIGN: who a booking is for) skips the member rules and the
+    # advance window and keeps every space rule; the event is its own record (models/event.py).
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="SET NULL"), nullable=True, index=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -115,6 +115,46 @@ def _week(inv: Invocation, ctx: Context, output: Path) -> Message:
     return msg("Week schedule ({n} bookings) written to {path}.", n=count, path=str(output))
 
 
+def _event_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", metavar="ID", type=int, required=True,
+                        help=msg("the event occurrence's id (the id column of "
+                                 "`export events`)").render())
+
+
+def _roster_arguments(parser: argparse.ArgumentParser) -> None:
+    _event_arguments(parser)
+    parser.add_argument("--walk-ins", action="store_true",
+                        help=msg("add a page of blank rows for walk-ins").render())
+
+
+def _event_title(ctx: Context, event_id: int) -> str:
+    """The event's title, or the one-line "no such event" the command line says."""
+    from desktop.events.service import get_event
+
+    try:
+        return get_event(ctx, event_id).title
+    except NotFound:
+        raise NotFound(msg("No event has the id {id}.", id=event_id), field="event") from None
+
+
+def _roster(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.roster import print_roster
+
+    title = _event_title(ctx, inv.option("event"))
+    pages = print_roster(ctx, inv.option("event"), output, lang=inv.option("lang"),
+                         walk_in_page=bool(inv.option("walk_ins")))
+    return msg("Roster of {title} ({n} pages) written to {path}.", title=title, n=pages,
+               path=str(output))
+
+
+def _badges(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.badges import print_badges
+
+    _event_title(ctx, inv.option("event"))
+    count = print_badges(ctx, inv.option("event"), output, lang=inv.option("lang"))
+    return msg("{n} name badges written to {path}.", n=count, path=str(output))
+
+
 KINDS: list[PrintKind] = [
     PrintKind("directory", lambda: msg("every member not archived, sorted by name"),
               _no_arguments, _directory),
@@ -124,6 +164,11 @@ KINDS: list[PrintKind] = [
               _day_arguments, _day),
     PrintKind("week", lambda: msg("the week schedule: the days of one space, or of each space"),
               _week_arguments, _week),
+    PrintKind("roster", lambda: msg("an event's roster: names, tick boxes, signatures; "
+                                    "after the event who came and when"),
+              _roster_arguments, _roster),
+    PrintKind("badges", lambda: msg("name badges for an event's people, 8 to an A4 page"),
+              _event_arguments, _badges),
 ]
 
 

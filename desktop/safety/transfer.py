@@ -19,6 +19,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.schema import sort_tables
 
 import desktop.models  # noqa: F401  (registers every table on the metadata)
+from desktop.guards import lifted_for_wipe
 from desktop.models.base import Base
 
 BATCH = 1000
@@ -128,6 +129,10 @@ def _fill_later_keys(source: Connection, target: Connection, pair: TablePair) ->
 
 
 def delete_all(connection: Connection, tables: Sequence[Table]) -> None:
-    """Empty ``tables`` (given parents first), children first so no foreign key objects."""
-    for table in reversed(tables):
-        connection.execute(delete(table))
+    """Empty ``tables`` (given parents first), children first so no foreign key objects.
+
+    The whole database is being replaced, so the append-only guards step aside for this one
+    transaction (desktop/guards.py)."""
+    with lifted_for_wipe(connection):
+        for table in reversed(tables):
+            connection.execute(delete(table))

@@ -52,6 +52,9 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "booking_series": {"duration_minutes": 120},
     "booking": {"status": "confirmed", "starts": dt.datetime(2026, 5, 6, 19),
                 "ends": dt.datetime(2026, 5, 6, 21), "party_size": 4},
+    "event": {"status": "scheduled", "capacity": 30, "fee": Decimal("80.00")},
+    "registration": {"status": "registered", "companions": 1},
+    "visit": {"source": "desk"},
 }
 
 # Columns a revision changes on purpose (revision -> {"table.column"}): not compared across it.

@@ -47,6 +47,7 @@ EXPECTED: dict[str, str] = {
     # the demo owner fills the demo venue
     "desktop.members.demo.add_demo_members": OWNER,
     "desktop.booking.demo.add_demo_bookings": OWNER,
+    "desktop.events.demo.add_demo_events": OWNER,
     # every signed-in account: its own password
     "desktop.accounts.service.change_own_password": BOTH,
     # venue settings, staff accounts, database connection, backup, restore: owner
@@ -132,12 +133,48 @@ EXPECTED: dict[str, str] = {
     "desktop.booking.spaces.preview_closure": OWNER,
     "desktop.booking.spaces.create_closure": OWNER,
     "desktop.booking.spaces.delete_closure": OWNER,
+    # events, registrations, fees paid, check-in, door mode, rosters: both
+    "desktop.booking.service.book_for_event": BOTH,
+    "desktop.events.service.preview_event_series": BOTH,
+    "desktop.events.service.create_event": BOTH,
+    "desktop.events.service.update_event": BOTH,
+    "desktop.events.service.cancel_event": BOTH,
+    "desktop.events.service.get_event": BOTH,
+    "desktop.events.service.list_events": BOTH,
+    "desktop.events.registrations.get_registration": BOTH,
+    "desktop.events.registrations.list_registrations": BOTH,
+    "desktop.events.registrations.register": BOTH,
+    "desktop.events.registrations.promote_waitlist": BOTH,
+    "desktop.events.registrations.cancel_registration": BOTH,
+    "desktop.events.registrations.set_paid": BOTH,
+    "desktop.events.checkin.counters": BOTH,
+    "desktop.events.checkin.scan": BOTH,
+    "desktop.events.checkin.check_in_registration": BOTH,
+    "desktop.events.checkin.walk_in": BOTH,
+    "desktop.events.checkin.undo_check_in": BOTH,
+    "desktop.events.checkin.list_attempts": BOTH,
+    "desktop.events.visits.record_visit": BOTH,
+    # "last seen" and the visit list are part of viewing members
+    "desktop.events.visits.last_seen": BOTH,
+    "desktop.events.visits.list_visits": BOTH,
+    # the desk's Today screen: both (booking); event statistics are the owner's review
+    "desktop.today.service.today_overview": BOTH,
+    "desktop.today.service.search_everything": BOTH,
+    "desktop.today.service.change_stamp": BOTH,
+    "desktop.events.stats.attendance_by_event": OWNER,
+    "desktop.events.stats.attendance_by_kind": OWNER,
+    "desktop.events.stats.no_shows_by_member": OWNER,
     # print schedules, rosters, cards, directories...
     "desktop.reports.base.print_info": BOTH,
     "desktop.reports.directory.print_directory": BOTH,
     "desktop.reports.cards.print_cards": BOTH,
     "desktop.reports.schedule.print_day": BOTH,
     "desktop.reports.schedule.print_week": BOTH,
+    "desktop.reports.roster.print_roster": BOTH,
+    "desktop.reports.badges.print_badges": BOTH,
+    # exporting events and one event's attendance: part of running events (both roles)
+    "desktop.events.export.export_events": BOTH,
+    "desktop.events.export.export_attendance": BOTH,
     # exporting bookings (ICS/CSV) is not in DESIGN's table: treated as printing, both roles
     "desktop.booking.export.export_bookings": BOTH,
 }

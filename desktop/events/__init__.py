@@ -1,0 +1,1 @@
+"""Events, registrations, check-in at the door, visits."""

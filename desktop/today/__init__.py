@@ -1,0 +1,1 @@
+"""The desk's Today screen: the day's bookings and events, who is expected, renewals, search."""
