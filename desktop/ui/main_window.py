@@ -35,10 +35,12 @@ from desktop.ui.account_view import AccountView
 from desktop.ui.audit_view import AuditView
 from desktop.ui.bootstrap import app_icon, icon
 from desktop.ui.calendar.view import CalendarView
+from desktop.ui.events.view import EventsView
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.members.view import MembersView
 from desktop.ui.settings_view import SettingsView
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.today.view import TodayView
 from desktop.ui.widgets import label, role_name
 
 log = logging.getLogger(__name__)
@@ -53,7 +55,9 @@ class ViewSpec:
 
 # In the sidebar's order.  Later capabilities add theirs (Today, Members, Bookings, …).
 VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("today", Permission.BOOK, "today"),  # the desk's home screen
     ViewSpec("calendar", Permission.BOOK, "calendar"),
+    ViewSpec("events", Permission.RUN_EVENTS, "events"),
     ViewSpec("members", Permission.VIEW_MEMBERS, "members"),
     ViewSpec("settings", Permission.ADMINISTER, "settings"),
     ViewSpec("audit", Permission.REVIEW_AND_AUDIT, "audit"),
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         self._remember = remember_geometry
         self._hidden_dialogs: list[QDialog] = []
         self.booking_dialog: QDialog | None = None
+        self.door: QWidget | None = None
         self.views: dict[str, QWidget] = {}
         self._settings = all_settings(ctx)
 
@@ -150,7 +155,9 @@ class MainWindow(QMainWindow):
 
     def _title_of(self, name: str) -> str:
         return {
+            "today": self.tr("Today"),
             "calendar": self.tr("Calendar"),
+            "events": self.tr("Events"),
             "members": self.tr("Members"),
             "settings": self.tr("Settings"),
             "audit": self.tr("Audit log"),
@@ -159,7 +166,9 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         builders: dict[str, Callable[[], QWidget]] = {
+            "today": self._today_view,
             "calendar": lambda: CalendarView(self.ctx, self.runner),
+            "events": self._events_view,
             "members": lambda: MembersView(self.ctx, self.runner),
             "settings": self._settings_view,
             "audit": lambda: AuditView(self.ctx, self.runner),
@@ -175,6 +184,59 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
             item.setSizeHint(QSize(0, 40))
             self.navigation.addItem(item)
+
+    def _today_view(self) -> TodayView:
+        view = TodayView(self.ctx, self.runner)
+        view.doorModeRequested.connect(self.open_door_mode)
+        view.openMember.connect(self.open_member)
+        view.openBooking.connect(self.open_booking)
+        view.openEvent.connect(self.open_event)
+        return view
+
+    def _events_view(self) -> EventsView:
+        view = EventsView(self.ctx, self.runner)
+        view.doorModeRequested.connect(self.open_door_mode)
+        return view
+
+    # -- going from one view to a record in another (Today's search, door mode) ----------------
+
+    def open_member(self, member_id: int) -> None:
+        if "members" in self.views:
+            self.show_view("members").show_member(member_id)  # type: ignore[attr-defined]
+
+    def open_booking(self, booking_id: int) -> None:
+        """The calendar on the booking's day, with the booking selected."""
+        from desktop.booking.service import get_booking
+
+        try:
+            booking = get_booking(self.ctx, booking_id)
+        except ClubhouseError as error:
+            self.statusBar().showMessage(error.render(), 8000)
+            return
+        calendar = self.show_view("calendar")
+        calendar.show_day(booking.starts.date(), "day")  # type: ignore[attr-defined]
+        calendar.grid.selected_id = booking_id  # type: ignore[attr-defined]
+        calendar.grid.update()  # type: ignore[attr-defined]
+
+    def open_event(self, event_id: int) -> None:
+        events = self.show_view("events")
+        events.set_range("all")  # type: ignore[attr-defined]
+        events.select_event(event_id)  # type: ignore[attr-defined]
+
+    def open_door_mode(self, event_id: int) -> None:
+        """Door mode for one event, full screen over the window (Escape leaves it)."""
+        from desktop.ui.door.window import DoorModeWindow
+
+        try:
+            door = DoorModeWindow(self.ctx, event_id, self)
+        except ClubhouseError as error:
+            self.statusBar().showMessage(error.render(), 8000)
+            return
+        door.setWindowFlag(Qt.WindowType.Window, True)  # its own full-screen window
+        door.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        door.destroyed.connect(lambda *_: self.refresh_current())
+        self.door = door
+        door.showFullScreen()
 
     def _settings_view(self) -> SettingsView:
         view = SettingsView(self.ctx, self.runner)

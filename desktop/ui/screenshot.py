@@ -24,9 +24,11 @@ from desktop.ui.tasks import TaskRunner
 
 # view name -> (main window view, settings tab or None); dialogs are handled apart.
 _WINDOW_VIEWS: dict[str, tuple[str, str | None]] = {
+    "today": ("today", None),
     "calendar": ("calendar", None),
     "calendar-week": ("calendar", None),
     "calendar-week-all": ("calendar", None),
+    "events": ("events", None),
     "members": ("members", None),
     "settings": ("settings", "venue"),
     "settings-spaces": ("settings", "spaces"),
@@ -37,7 +39,7 @@ _WINDOW_VIEWS: dict[str, tuple[str, str | None]] = {
     "account": ("account", None),
     "lock": ("account", None),
 }
-_DIALOGS = ("signin", "first-start", "quick-booking", "find-free-slot")
+_DIALOGS = ("signin", "first-start", "quick-booking", "find-free-slot", "door")
 VIEW_NAMES: tuple[str, ...] = (*_WINDOW_VIEWS, *_DIALOGS)
 
 
@@ -69,6 +71,10 @@ def build_view(ctx: Context, view: str, size: tuple[int, int] = (1280, 800)) -> 
         return first
     if view in ("quick-booking", "find-free-slot"):
         return _booking_dialog(ctx, view)
+    if view == "door":
+        from desktop.ui.door.screenshot import door_for_screenshot
+
+        return door_for_screenshot(ctx, size)
     name, tab = _WINDOW_VIEWS[view]
     window = MainWindow(ctx, demo=demo,
                         runner=TaskRunner(inline=True), remember_geometry=False)

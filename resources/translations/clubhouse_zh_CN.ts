@@ -92,7 +92,7 @@
 <context>
     <name>AffectedTableModel</name>
     <message>
-        <location filename="../../desktop/ui/spaces/models.py" line="+152"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+138"/>
         <source>Who</source>
         <translation>预约人</translation>
     </message>
@@ -115,6 +115,74 @@
         <location line="+1"/>
         <source>Party</source>
         <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>AttemptsModel</name>
+    <message>
+        <location filename="../../desktop/ui/door/parts.py" line="+162"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scanned</source>
+        <translation>扫码内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already in</source>
+        <translation>已签过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not registered</source>
+        <translation>未报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waitlisted</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong event</source>
+        <translation>非本场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>several matches</source>
+        <translation>多人相符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1, by %2</source>
+        <translation>%1，由 %2 办理</translation>
     </message>
 </context>
 <context>
@@ -531,7 +599,7 @@
 <context>
     <name>CalendarGrid</name>
     <message>
-        <location filename="../../desktop/ui/calendar/grid.py" line="+156"/>
+        <location filename="../../desktop/ui/calendar/grid.py" line="+154"/>
         <location line="+348"/>
         <source>%1 ppl</source>
         <translation>%1 人</translation>
@@ -770,9 +838,32 @@
 <context>
     <name>ColourButton</name>
     <message>
-        <location filename="../../desktop/ui/spaces/space_dialog.py" line="+193"/>
+        <location filename="../../desktop/ui/spaces/space_dialog.py" line="+194"/>
         <source>Colour of the space</source>
         <translation>场地颜色</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPanel</name>
+    <message>
+        <location filename="../../desktop/ui/door/parts.py" line="-91"/>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-ins</source>
+        <translation>现场报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to come</source>
+        <translation>未到</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1060,174 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>DoorModeWindow</name>
+    <message>
+        <location filename="../../desktop/ui/door/window.py" line="+98"/>
+        <source>Door: %1</source>
+        <translation>签到：%1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>This event was cancelled.</source>
+        <translation>此活动已取消。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exit door mode</source>
+        <translation>退出签到模式</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Leave door mode? Press Escape again to leave, or scan to carry on.</source>
+        <translation>要退出签到模式吗？再按一次 Esc 退出，或继续扫码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scan a card, or type a name, number or phone</source>
+        <translation>扫会员卡，或输入姓名、会员号、手机号</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Register as walk-in (Ctrl+R)</source>
+        <translation>现场报名并签到（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Companions</source>
+        <translation>同行人数</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Recent scans</source>
+        <translation>最近扫码</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Undo last check-in (Ctrl+Z)</source>
+        <translation>撤销上一次签到（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Undo last check-in</source>
+        <translation>撤销上一次签到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register as walk-in</source>
+        <translation>现场报名并签到</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Nothing to undo</source>
+        <translation>无可撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No check-in made here yet.</source>
+        <translation>本机尚未办理签到。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not done</source>
+        <translation>未办理</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already checked in</source>
+        <translation>已经签到过了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not registered</source>
+        <translation>未报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On the waitlist</source>
+        <translation>在候补名单上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration cancelled</source>
+        <translation>报名已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong event</source>
+        <translation>不是本场活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown code</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several matches</source>
+        <translation>多人相符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in undone</source>
+        <translation>签到已撤销</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No. %1</source>
+        <translation>会员号 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Guest</source>
+        <translation>来宾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+%1 with them</source>
+        <translation>同行 %1 人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid</source>
+        <translation>已付费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT PAID (%1)</source>
+        <translation>未付费（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>walk-in</source>
+        <translation>现场报名</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ready</source>
+        <translation>请扫码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan the next card.</source>
+        <translation>请扫下一张卡。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <location filename="../../desktop/ui/members/member_dialog.py" line="+160"/>
@@ -1057,6 +1316,378 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+2"/>
         <source>Erase for good</source>
         <translation>永久抹除</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../desktop/ui/events/event_dialog.py" line="+64"/>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit event</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>e.g. Reading club: 红楼梦</source>
+        <translation>例如：读书会：红楼梦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional: the member who hosts it</source>
+        <translation>可选：主持活动的会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>for</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 holds at most %2 people</source>
+        <translation>%1 最多容纳 %2 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has %2 seats, shared with other parties</source>
+        <translation>%1 共 %2 个座位，与其他预订共用</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose the host from the list (Down, then Enter), or clear it.</source>
+        <translation>请从列表中选择主持人（按↓再按回车），或清空此栏。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The space is closed that day; choose another date or space.</source>
+        <translation>该场地当天不开放，请换一个日期或场地。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Choose at least one weekday to repeat on.</source>
+        <translation>请至少选择一个重复的星期几。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 of %2 dates cannot be booked:</source>
+        <translation>%2 个日期中有 %1 个无法预订：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Skip these and create the other %1 dates</source>
+        <translation>跳过这些日期，创建其余 %1 场</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No date of this series can be booked.</source>
+        <translation>这组重复活动没有一个日期可以预订。</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <location filename="../../desktop/ui/events/models.py" line="+32"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (cancelled)</source>
+        <translation>%1（已取消）</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <location filename="../../desktop/ui/events/view.py" line="+77"/>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading clubs, tastings, outings and talks: who is coming, who waits, and the roster for the door.</source>
+        <translation>读书会、品鉴、出游和讲座：谁来、谁在候补，以及门口签到用的名单。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel event…</source>
+        <translation>取消活动…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print roster…</source>
+        <translation>打印名单…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roster with a page for walk-ins…</source>
+        <translation>名单（附现场报名页）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Door mode</source>
+        <translation>门口签到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Upcoming</source>
+        <translation>即将举行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title  (Ctrl+F)</source>
+        <translation>标题（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>1 event</source>
+        <translation>1 个活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 events</source>
+        <translation>%1 个活动</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 is created; %2 is booked.</source>
+        <translation>“%1”已创建；已预订%2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is created on %2 dates.</source>
+        <translation>“%1”已创建，共 %2 场。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is saved.</source>
+        <translation>“%1”已保存。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 moved up from the waitlist</source>
+        <translation>%1 已从候补转为正式报名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancel %1? Its space booking is freed; the registrations stay on record.</source>
+        <translation>取消“%1”吗？场地预订将被释放，报名记录会保留。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tell the %1 people registered or waiting.</source>
+        <translation>请通知已报名或候补的 %1 人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel event</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel the event</source>
+        <translation>取消这个活动</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is cancelled.</source>
+        <translation>“%1”已取消。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Roster: %1</source>
+        <translation>名单：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preparing %1…</source>
+        <translation>正在准备%1…</translation>
+    </message>
+</context>
+<context>
+    <name>ExpectedModel</name>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="+116"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>预订人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Event: %1</source>
+        <translation>活动：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (late)</source>
+        <translation>%1（迟到）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 to come</source>
+        <translation>待到 %1 人</translation>
     </message>
 </context>
 <context>
@@ -1557,13 +2188,13 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+134"/>
-        <location line="+115"/>
+        <location filename="../../desktop/ui/main_window.py" line="+139"/>
+        <location line="+172"/>
         <source>Clubhouse</source>
         <translation>山庄圈子</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-168"/>
         <source>DEMO · sample data</source>
         <translation>演示 DEMO · 示例数据</translation>
     </message>
@@ -1574,8 +2205,18 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Calendar</source>
         <translation>日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation>活动</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1598,7 +2239,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+90"/>
         <source>&amp;Clubhouse</source>
         <translation>山庄圈子(&amp;C)</translation>
     </message>
@@ -1981,7 +2622,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/ui/members/view.py" line="+84"/>
+        <location filename="../../desktop/ui/members/view.py" line="+85"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -2660,6 +3301,279 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desktop/ui/events/common.py" line="+64"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../desktop/ui/events/register_dialog.py" line="+44"/>
+        <source>Register a guest</source>
+        <translation>为客人报名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register a member</source>
+        <translation>为会员报名</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 places left.</source>
+        <translation>还剩 %1 个名额。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The event is full: new registrations go on the waitlist.</source>
+        <translation>活动已满：新的报名将进入候补名单。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Guest&apos;s name</source>
+        <translation>客人姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guest&apos;s phone</source>
+        <translation>客人电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>name, pinyin, number or phone</source>
+        <translation>姓名、拼音、编号或电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host member</source>
+        <translation>邀请会员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Companions</source>
+        <translation>同行人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paid (%1 a person)</source>
+        <translation>已付款（每人 %1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Register</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose the member from the list (Down, then Enter).</source>
+        <translation>请从列表中选择会员（按↓再按回车）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Register anyway?</source>
+        <translation>仍然报名吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register anyway</source>
+        <translation>仍然报名</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsModel</name>
+    <message>
+        <location filename="../../desktop/ui/events/models.py" line="+41"/>
+        <source>Who</source>
+        <translation>预订人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Companions</source>
+        <translation>同行人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (guest of %2)</source>
+        <translation>%1（%2 的客人）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>paid</source>
+        <translation>已付费</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unpaid</source>
+        <translation>未付</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/events/registrations_panel.py" line="+60"/>
+        <source>Register member…</source>
+        <translation>会员报名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register guest…</source>
+        <translation>客人报名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel registration…</source>
+        <translation>取消报名…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+101"/>
+        <source>Mark paid</source>
+        <translation>标为已付</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Choose an event to see who is coming.</source>
+        <translation>选择一个活动，查看报名的人。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 · %2: %3 of %4 places taken</source>
+        <translation>%1 · %2：已报名 %3 / %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %1 waiting</source>
+        <translation>，%1 人候补</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Mark unpaid</source>
+        <translation>标为未付</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The event is full: %1 is on the waitlist.</source>
+        <translation>活动已满：%1 已进入候补名单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is registered.</source>
+        <translation>%1 已报名。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+3"/>
+        <source>Cancel registration</source>
+        <translation>取消报名</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Cancel %1&apos;s registration? A freed place goes to the first on the waitlist.</source>
+        <translation>取消 %1 的报名吗？空出的名额将给候补名单上的第一位。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1&apos;s registration is cancelled.</source>
+        <translation>%1 的报名已取消。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 moved up from the waitlist</source>
+        <translation>%1 已从候补转为正式报名</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsModel</name>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="+15"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan</source>
+        <translation>会籍方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ends</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comes at</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (today)</source>
+        <translation>%1（今天）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 days ago)</source>
+        <translation>%1（%2 天前）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (in %2 days)</source>
+        <translation>%1（还有 %2 天）</translation>
+    </message>
+</context>
+<context>
     <name>RepeatSection</name>
     <message>
         <location filename="../../desktop/ui/booking/repeat.py" line="+49"/>
@@ -3062,49 +3976,41 @@ Please send it to whoever supports Clubhouse for you.</source>
     <name>SpaceKinds</name>
     <message>
         <location filename="../../desktop/ui/booking/common.py" line="+19"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="-33"/>
         <source>Tea room</source>
         <translation>茶室</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Fishing pond</source>
         <translation>钓台</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Library</source>
         <translation>图书馆</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Meeting room</source>
         <translation>会议室</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Orchard</source>
         <translation>果园</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Board-game room</source>
         <translation>桌游室</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Dining</source>
         <translation>餐厅</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../desktop/ui/spaces/models.py" line="+1"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3216,7 +4122,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SpacesTableModel</name>
     <message>
-        <location filename="../../desktop/ui/spaces/models.py" line="+49"/>
+        <location filename="../../desktop/ui/spaces/models.py" line="+23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3475,6 +4381,240 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>TodayBookingsModel</name>
+    <message>
+        <location filename="../../desktop/ui/today/models.py" line="-122"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Space</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>预订人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Party</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrived %1</source>
+        <translation>%1 已到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No-show</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+</context>
+<context>
+    <name>TodayEventsModel</name>
+    <message>
+        <location line="+36"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 on the waitlist</source>
+        <translation>候补 %1 人</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../desktop/ui/today/view.py" line="+157"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No-show</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Door mode</source>
+        <translation>门口签到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Member came in…</source>
+        <translation>会员到访…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Find a member, booking or event: name, pinyin, number, phone, space, title  (Ctrl+F)</source>
+        <translation>查找会员、预订或活动：姓名、拼音、会员号、电话、场地、标题  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Member came in…  Ctrl+I</source>
+        <translation>会员到访…  Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Bookings today</source>
+        <translation>今日预订</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Arrived  Enter</source>
+        <translation>已到  Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No-show  Ctrl+Backspace</source>
+        <translation>未到  Ctrl+Backspace</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Events today</source>
+        <translation>今日活动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Door mode  Ctrl+D</source>
+        <translation>门口签到  Ctrl+D</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Expected next</source>
+        <translation>即将到来</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Membership ending: a chance to renew</source>
+        <translation>会籍即将到期：可提醒续费</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter opens the chosen line; Escape goes back to today.</source>
+        <translation>Enter 打开所选一行；Esc 返回今日。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>1 booking</source>
+        <translation>1 个预订</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bookings</source>
+        <translation>%1 个预订</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no events today</source>
+        <translation>今日无活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 event today</source>
+        <translation>今日 1 场活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 events today</source>
+        <translation>今日 %1 场活动</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 arrived at %2 (%3).</source>
+        <translation>%1 已到 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is marked as a no-show (%2, %3).</source>
+        <translation>%1 已标记为未到（%2，%3）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 came in at %2.</source>
+        <translation>%1 于 %2 到访。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bookings</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 registered</source>
+        <translation>已报名 %1 人</translation>
+    </message>
+</context>
+<context>
     <name>VenueTab</name>
     <message>
         <location filename="../../desktop/ui/venue_tab.py" line="+105"/>
@@ -3540,6 +4680,49 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+3"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/today/visit_dialog.py" line="+28"/>
+        <source>Member came in</source>
+        <translation>会员到访</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan the member&apos;s card, or type a name, pinyin, number or phone and press Enter.</source>
+        <translation>扫描会员卡，或输入姓名、拼音、会员号或电话后按 Enter。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optional, e.g. tea with guests</source>
+        <translation>选填，例如：与客人喝茶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record the visit</source>
+        <translation>记录到访</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No member matches this.</source>
+        <translation>没有匹配的会员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the member who came in.</source>
+        <translation>请选择到访的会员。</translation>
     </message>
 </context>
 <context>

@@ -353,10 +353,11 @@ def test_chinese_renders(qtbot, make_view, desk_ctx, venue) -> None:
 
 
 def test_calendar_is_first_in_the_sidebar(make_window, desk_ctx) -> None:
+    """Right after Today, the desk's home screen."""
     window = make_window(desk_ctx)
-    assert window.view_names[0] == "calendar"
-    assert window.navigation.item(0).text() == "Calendar"
-    assert not window.navigation.item(0).icon().isNull()
+    assert window.view_names[:2] == ["today", "calendar"]
+    assert window.navigation.item(1).text() == "Calendar"
+    assert not window.navigation.item(1).icon().isNull()
     assert isinstance(window.views["calendar"], CalendarView)
     assert window.views["calendar"].objectName() == "calendarView"
 

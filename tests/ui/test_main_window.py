@@ -235,3 +235,40 @@ def test_ctrl_n_books_from_any_view(qtbot, make_window, desk_ctx: Context) -> No
     calendar.new_booking = lambda: opened.append("cursor")  # type: ignore[method-assign]
     QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened == ["cursor"]
+
+
+def test_today_and_events_lead_to_records_and_door_mode(qtbot, make_window, owner_ctx: Context,
+                                                        desk_ctx: Context) -> None:
+    """Today's search results and the door-mode key go where the desk expects: the event in
+    the Events view, the booking on its day in the calendar, door mode full screen."""
+    import datetime as dt
+
+    from desktop.booking.service import BookingRequest, create_booking
+    from desktop.events.service import EventInput, create_event
+    from desktop.ui.door.window import DoorModeWindow
+    from tests.helpers.booking_race import make_members, make_spaces
+
+    spaces, members = make_spaces(owner_ctx), make_members(owner_ctx)
+    day = dt.date(2026, 11, 27)
+    room = spaces["Small tea room"]
+    [event] = create_event(desk_ctx, EventInput(
+        "Tea evening", "tea_tasting", room.id, dt.datetime.combine(day, dt.time(14)),
+        dt.datetime.combine(day, dt.time(16)), capacity=4))
+    booking = create_booking(desk_ctx, BookingRequest(
+        spaces["Large tea room"].id, dt.datetime.combine(day, dt.time(10)),
+        dt.datetime.combine(day, dt.time(12)), 2, member_id=members["zhang"]))
+    window = make_window(desk_ctx)
+    _activate(qtbot, window)
+
+    window.views["today"].openEvent.emit(event.id)
+    assert window.current_view == "events"
+    assert window.views["events"].selected_event().id == event.id
+
+    window.views["today"].openBooking.emit(booking.id)
+    assert window.current_view == "calendar"
+    calendar = window.views["calendar"]
+    assert calendar.day == day and calendar.grid.selected_id == booking.id
+
+    window.views["events"].doorModeRequested.emit(event.id)
+    assert isinstance(window.door, DoorModeWindow) and window.door.isVisible()
+    window.door.close()

@@ -1,0 +1,437 @@
+"""The Events view: upcoming, past or all events with their counts (registered, waitlisted,
+checked in), the selected event's registrations below, and the desk's actions.
+
+Keyboard: Ctrl+F search titles, Down or Enter from the search into the table, Enter or F2
+edit, Ctrl+E new event (Ctrl+N is a new booking everywhere), Ctrl+P print the roster,
+Ctrl+D door mode for the selected event, Delete (in the table) cancel it.  Door mode itself
+is another view: this one only asks for it (``doorModeRequested``) with the event's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.errors import ClubhouseError
+from desktop.events.service import EventView, cancel_event, list_events
+from desktop.permissions import Permission
+from desktop.services import Context
+from desktop.ui.events.common import ReasonDialog
+from desktop.ui.events.event_dialog import EventDialog
+from desktop.ui.events.models import EventsModel, SortProxy
+from desktop.ui.events.registrations_panel import RegistrationsPanel
+from desktop.ui.pdf_preview import PdfPreviewDialog
+from desktop.ui.tasks import TaskRunner, file_errors
+from desktop.ui.widgets import MessageBar, label, view_column
+
+UPCOMING, PAST, ALL = "upcoming", "past", "all"
+SEARCH_DELAY_MS = 150
+# When, Title (takes what is left), Kind, Host, Space, Capacity, Registered, Waitlist,
+# Checked in, Fee
+COLUMN_WIDTHS = (178, 0, 96, 76, 96, 66, 78, 62, 76, 72)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class EventsTable(QTableView):
+    """The events list; Enter edits the current event (``editRequested``) and stops there."""
+
+    editRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _ENTER and self.currentIndex().isValid():
+            self.editRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class EventsView(QWidget):
+    doorModeRequested = Signal(int)  # the event's id
+
+    def __init__(self, ctx: Context, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventsView")
+        self._ctx = ctx
+        self._runner = runner
+        self.dialog: QDialog | None = None
+        column = view_column(self, self.tr("Events"),
+                             self.tr("Reading clubs, tastings, outings and talks: who is "
+                                     "coming, who waits, and the roster for the door."))
+        self._build_actions()
+        column.addWidget(self._toolbar())
+        column.addLayout(self._filters())
+        self.bar = MessageBar("eventsMessage")
+        column.addWidget(self.bar)
+
+        self.model = EventsModel(self)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = EventsTable()
+        self.table.setObjectName("eventsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(48)
+        for section, width in enumerate(COLUMN_WIDTHS):
+            if width:
+                header.resizeSection(section, width)
+        header.setSectionResizeMode(EventsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(EventsModel.WHEN, Qt.SortOrder.AscendingOrder)
+        self.table.editRequested.connect(self.edit_event)
+        self.table.addAction(self.cancel_action)
+        self.table.doubleClicked.connect(lambda _index: self.edit_event())
+
+        self.panel = RegistrationsPanel(ctx)
+        self.panel.changed.connect(self.refresh)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("eventsSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([330, 260])
+        self.splitter.setChildrenCollapsible(False)
+        column.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _action(self, text: str, name: str, slot: Callable[[], object],
+                shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({native})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.new_action = self._action(self.tr("New event"), "newEventAction", self.new_event,
+                                       key("Ctrl+E"))
+        self.edit_action = self._action(self.tr("Edit"), "editEventAction", self.edit_event,
+                                        key(Qt.Key.Key_F2))
+        self.cancel_action = self._action(self.tr("Cancel event…"), "cancelEventAction",
+                                          self.cancel_event, key(Qt.Key.Key_Delete))
+        # Delete only in the table: in the search box it deletes a character
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.roster_action = self._action(self.tr("Print roster…"), "printRosterAction",
+                                          lambda: self.print_roster(), key("Ctrl+P"))
+        self.roster_walk_in_action = self._action(
+            self.tr("Roster with a page for walk-ins…"), "printRosterWalkInAction",
+            lambda: self.print_roster(walk_in_page=True))
+        self.door_action = self._action(self.tr("Door mode"), "doorModeAction",
+                                        self.request_door_mode, key("Ctrl+D"))
+        self.find_action = self._action(self.tr("Find"), "findEventAction", self.focus_search,
+                                        key("Ctrl+F"))
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setObjectName("eventsToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setStyleSheet("QToolBar { background: transparent; border: none; spacing: 4px; }"
+                          "QToolButton { padding: 5px 10px; border: 1px solid #d5dcd9; "
+                          "border-radius: 4px; background: #ffffff; }"
+                          "QToolButton:hover { background: #e8f0ec; }"
+                          "QToolButton:disabled { color: #9aa5a1; }")
+        for action in (self.new_action, self.edit_action, self.cancel_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        menu = QMenu(self)
+        menu.setObjectName("rosterMenu")
+        menu.addAction(self.roster_action)
+        menu.addAction(self.roster_walk_in_action)
+        self.roster_button = QToolButton()
+        self.roster_button.setObjectName("printRosterButton")
+        self.roster_button.setDefaultAction(self.roster_action)
+        self.roster_button.setMenu(menu)
+        self.roster_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.roster_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addWidget(self.roster_button).setVisible(self._ctx.may(Permission.PRINT))
+        self.door_button = QToolButton()
+        self.door_button.setObjectName("doorModeButton")
+        self.door_button.setDefaultAction(self.door_action)
+        self.door_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.door_button.setStyleSheet("QToolButton { font-weight: 600; }")
+        bar.addWidget(self.door_button)
+        return bar
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.range_filter = QComboBox()
+        self.range_filter.setObjectName("eventsRangeFilter")
+        self.range_filter.addItem(self.tr("Upcoming"), UPCOMING)
+        self.range_filter.addItem(self.tr("Past"), PAST)
+        self.range_filter.addItem(self.tr("All"), ALL)
+        self.range_filter.currentIndexChanged.connect(lambda _i: self._range_changed())
+        row.addWidget(self.range_filter)
+        self.search = QLineEdit()
+        self.search.setObjectName("eventsSearch")
+        self.search.setPlaceholderText(self.tr("Title  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.installEventFilter(self)
+        row.addWidget(self.search, 1)
+        self.count_label = label("", "hint", object_name="eventsCount")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.count_label)
+        return row
+
+    # -- listing -------------------------------------------------------------------------------
+
+    @property
+    def current_range(self) -> str:
+        return str(self.range_filter.currentData())
+
+    def set_range(self, which: str) -> None:
+        self.range_filter.setCurrentIndex(max(self.range_filter.findData(which), 0))
+
+    def _range_changed(self) -> None:
+        # the past reads best newest first; what is coming, soonest first
+        order = (Qt.SortOrder.DescendingOrder if self.current_range == PAST
+                 else Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(EventsModel.WHEN, order)
+        self.refresh()
+
+    def _events(self) -> list[EventView]:
+        today = self._ctx.clock.now().date()
+        search = self.search.text().strip() or None
+        if self.current_range == UPCOMING:
+            return list_events(self._ctx, first_day=today, search=search)
+        if self.current_range == PAST:
+            return list_events(self._ctx, last_day=today - dt.timedelta(days=1), search=search)
+        return list_events(self._ctx, search=search)
+
+    def refresh(self) -> None:
+        """The events again from the database (F5, after a change here or at another desk);
+        the selected event stays selected."""
+        self._search_timer.stop()
+        keep = self.selected_event()
+        try:
+            events = self._events()
+        except ClubhouseError as error:
+            self.bar.show_error(error.render())
+            return
+        self.model.set_rows(events)
+        self.count_label.setText(self.tr("1 event") if len(events) == 1 else
+                                 self.tr("%1 events").replace("%1", str(len(events))))
+        if not (keep is not None and self.select_event(keep.id)) and events:
+            self.select_row(0)
+        self._selected()
+
+    def selected_event(self) -> EventView | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        return self.model.row_at(source.row()) if source.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def select_event(self, event_id: int) -> bool:
+        row = self.model.row_of(event_id)
+        if row is None:
+            return False
+        self.select_row(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        return True
+
+    def _selected(self) -> None:
+        event = self.selected_event()
+        self.panel.show_event(event)
+        chosen = event is not None
+        scheduled = chosen and event is not None and event.status == "scheduled"
+        self.edit_action.setEnabled(scheduled)
+        self.cancel_action.setEnabled(scheduled)
+        printing = chosen and self._ctx.may(Permission.PRINT)
+        self.roster_action.setEnabled(printing)
+        self.roster_walk_in_action.setEnabled(printing)
+        self.door_action.setEnabled(scheduled)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the view shows the counts as they are now (the door, other desks)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
+
+    # -- keyboard ------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self.refresh()
+                return True
+            if event.key() in (Qt.Key.Key_Down, *_ENTER):
+                if self._search_timer.isActive():
+                    self.refresh()
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if self.proxy.rowCount() and self.selected_event() is None:
+                    self.select_row(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
+        self.bar.clear()
+        self.dialog = dialog
+        if on_accept is not None:
+            dialog.accepted.connect(on_accept)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def new_event(self) -> EventDialog:
+        dialog = EventDialog(self._ctx, parent=self)
+
+        def accepted() -> None:
+            made = dialog.saved
+            if not made:
+                return
+            if self.current_range == PAST:
+                self.set_range(UPCOMING)
+            self.refresh()
+            self.select_event(made[0].id)
+            if len(made) == 1:
+                self.bar.show_success(self.tr("%1 is created; %2 is booked.")
+                                      .replace("%1", made[0].title)
+                                      .replace("%2", made[0].space_name))
+            else:
+                self.bar.show_success(self.tr("%1 is created on %2 dates.")
+                                      .replace("%1", made[0].title)
+                                      .replace("%2", str(len(made))))
+
+        self._open(dialog, accepted)
+        return dialog
+
+    def edit_event(self) -> EventDialog | None:
+        event = self.selected_event()
+        if event is None or not self.edit_action.isEnabled():
+            return None
+        dialog = EventDialog(self._ctx, event, parent=self)
+
+        def accepted() -> None:
+            self.refresh()
+            if dialog.saved:
+                self.select_event(dialog.saved[0].id)
+                lines = [self.tr("%1 is saved.").replace("%1", dialog.saved[0].title)]
+                lines += [self.tr("%1 moved up from the waitlist").replace("%1", who)
+                          for who in dialog.promoted]
+                self.bar.show_success("\n".join(lines))
+
+        self._open(dialog, accepted)
+        return dialog
+
+    def cancel_event(self) -> ReasonDialog[EventView] | None:
+        event = self.selected_event()
+        if event is None or not self.cancel_action.isEnabled():
+            return None
+        ctx = self._ctx
+        people = event.registered + event.waitlisted
+        text = self.tr("Cancel %1? Its space booking is freed; the registrations stay on "
+                       "record.").replace("%1", event.title)
+        if people:
+            text += " " + self.tr("Tell the %1 people registered or waiting.").replace(
+                "%1", str(people))
+        dialog: ReasonDialog[EventView] = ReasonDialog(
+            self.tr("Cancel event"), text, self.tr("Cancel the event"),
+            lambda reason: cancel_event(ctx, event.id, reason), self,
+            object_name="cancelEventDialog")
+        self._open(dialog, lambda: self._cancelled(event))
+        return dialog
+
+    def _cancelled(self, event: EventView) -> None:
+        self.refresh()
+        self.bar.show_success(self.tr("%1 is cancelled.").replace("%1", event.title))
+
+    def request_door_mode(self) -> None:
+        event = self.selected_event()
+        if event is not None and self.door_action.isEnabled():
+            self.doorModeRequested.emit(event.id)
+
+    def print_roster(self, *, walk_in_page: bool = False) -> None:
+        """Make the roster PDF off the UI thread, then preview it (save or print there)."""
+        event = self.selected_event()
+        if event is None:
+            return
+        from desktop.reports.roster import print_roster
+
+        ctx = self._ctx
+        event_id = event.id
+        title = self.tr("Roster: %1").replace("%1", event.title)
+        name = f"roster-{event.starts:%Y-%m-%d}-{event.id}.pdf"
+        folder = Path(tempfile.mkdtemp(prefix="clubhouse-print-"))
+        path = folder / name
+        self.bar.show_message(self.tr("Preparing %1…").replace("%1", title))
+
+        def done(_result: object) -> None:
+            self.bar.clear()
+            preview = PdfPreviewDialog(path, title, name, parent=self)
+            preview.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
+            self._open(preview)
+
+        def failed(error: ClubhouseError) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self.bar.show_error(error.render())
+
+        self._runner.run(
+            lambda: file_errors(lambda: print_roster(ctx, event_id, path,
+                                                     walk_in_page=walk_in_page)),
+            done, failed)
+
