@@ -1522,7 +1522,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events/view.py" line="+77"/>
+        <location filename="../../desktop/ui/events/view.py" line="+78"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
@@ -1557,7 +1557,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>名单（附现场报名页）…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Name badges…</source>
+        <translation>姓名胸牌…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Door mode</source>
         <translation>门口签到</translation>
     </message>
@@ -1567,7 +1572,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Upcoming</source>
         <translation>即将举行</translation>
     </message>
@@ -1597,7 +1602,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1 个活动</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>%1 is created; %2 is booked.</source>
         <translation>“%1”已创建；已预订%2。</translation>
     </message>
@@ -1642,12 +1647,17 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>“%1”已取消。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>Roster: %1</source>
         <translation>名单：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>Name badges: %1</source>
+        <translation>姓名胸牌：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Preparing %1…</source>
         <translation>正在准备%1…</translation>
     </message>

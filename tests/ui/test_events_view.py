@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
-import types
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QToolButton
-from reportlab.pdfgen.canvas import Canvas
 
 from desktop.booking.rules import SpaceView
 from desktop.booking.service import (
@@ -409,30 +405,42 @@ def test_a_lapsed_member_is_registered_after_confirming(qtbot, make_view, desk_c
 # -- printing, door mode, keys, window, Chinese -----------------------------------------------
 
 
-def test_print_roster_opens_the_preview(qtbot, make_view, desk_ctx, venue, monkeypatch) -> None:
+def test_roster_and_badges_are_previewed_in_the_ui_language(qtbot, make_view, desk_ctx, venue,
+                                                             monkeypatch) -> None:
+    """Print roster… (with or without a walk-in page) and Name badges… make the real PDFs
+    off the UI thread and preview them; they speak the language the desk reads."""
+    from desktop.reports import badges, roster
+    from tests.pdf.pdftools import page_texts
+
     tasting = event(desk_ctx, venue)
-    calls: list[tuple[int, bool]] = []
+    register(desk_ctx, tasting.id, RegistrationInput(member_id=venue.people["zhang"]))
+    langs: list[tuple[str, str | None]] = []
+    for module, name in ((roster, "print_roster"), (badges, "print_badges")):
+        real = getattr(module, name)
 
-    def print_roster(ctx: Context, event_id: int, path: Path, lang: str | None = None,
-                     walk_in_page: bool = False) -> Path:
-        calls.append((event_id, walk_in_page))
-        canvas = Canvas(str(path))
-        canvas.drawString(72, 720, "Roster")
-        canvas.save()
-        return path
+        def spy(*args: object, _real=real, _name=name, **kwargs: object) -> object:
+            langs.append((_name, args[3] if len(args) > 3 else kwargs.get("lang")))
+            return _real(*args, **kwargs)
 
-    fake = types.ModuleType("desktop.reports.roster")
-    fake.print_roster = print_roster  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "desktop.reports.roster", fake)
+        monkeypatch.setattr(module, name, spy)
+    set_ui_language("zh_CN")
     view = make_view(desk_ctx)
     qtbot.mouseClick(child(view, QToolButton, "printRosterButton"), Qt.MouseButton.LeftButton)
     preview = view.dialog
     assert isinstance(preview, PdfPreviewDialog)
     assert preview.path.name == f"roster-2026-11-27-{tasting.id}.pdf"
-    assert calls == [(tasting.id, False)]
+    first = page_texts(preview.path)
+    assert "张建华" in first[0] and len(first) == 1
     preview.reject()
     view.roster_walk_in_action.trigger()
-    assert calls[-1] == (tasting.id, True)
+    assert len(page_texts(view.dialog.path)) == 2  # the blank page for walk-ins
+    view.dialog.reject()
+    view.badges_action.trigger()
+    assert view.dialog.path.name.startswith("badges-") and "张建华" in page_texts(
+        view.dialog.path)[0]
+    view.dialog.reject()
+    assert langs == [("print_roster", "zh_CN"), ("print_roster", "zh_CN"),
+                     ("print_badges", "zh_CN")]
 
 
 def test_door_mode_asks_for_the_selected_event(qtbot, make_view, desk_ctx, venue) -> None:

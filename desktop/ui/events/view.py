@@ -36,6 +36,7 @@ from desktop.errors import ClubhouseError
 from desktop.events.service import EventView, cancel_event, list_events
 from desktop.permissions import Permission
 from desktop.services import Context
+from desktop.ui.bootstrap import current_language
 from desktop.ui.events.common import ReasonDialog
 from desktop.ui.events.event_dialog import EventDialog
 from desktop.ui.events.models import EventsModel, SortProxy
@@ -164,6 +165,8 @@ class EventsView(QWidget):
         self.roster_walk_in_action = self._action(
             self.tr("Roster with a page for walk-ins…"), "printRosterWalkInAction",
             lambda: self.print_roster(walk_in_page=True))
+        self.badges_action = self._action(
+            self.tr("Name badges…"), "printBadgesAction", lambda: self.print_badges())
         self.door_action = self._action(self.tr("Door mode"), "doorModeAction",
                                         self.request_door_mode, key("Ctrl+D"))
         self.find_action = self._action(self.tr("Find"), "findEventAction", self.focus_search,
@@ -186,6 +189,7 @@ class EventsView(QWidget):
         menu.setObjectName("rosterMenu")
         menu.addAction(self.roster_action)
         menu.addAction(self.roster_walk_in_action)
+        menu.addAction(self.badges_action)
         self.roster_button = QToolButton()
         self.roster_button.setObjectName("printRosterButton")
         self.roster_button.setDefaultAction(self.roster_action)
@@ -296,6 +300,7 @@ class EventsView(QWidget):
         printing = chosen and self._ctx.may(Permission.PRINT)
         self.roster_action.setEnabled(printing)
         self.roster_walk_in_action.setEnabled(printing)
+        self.badges_action.setEnabled(printing)
         self.door_action.setEnabled(scheduled)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -406,16 +411,29 @@ class EventsView(QWidget):
             self.doorModeRequested.emit(event.id)
 
     def print_roster(self, *, walk_in_page: bool = False) -> None:
-        """Make the roster PDF off the UI thread, then preview it (save or print there)."""
+        """The roster (optionally with a page for walk-ins), previewed before printing."""
+        from desktop.reports.roster import print_roster
+
+        self._print(self.tr("Roster: %1"), "roster",
+                    lambda ctx, event_id, path, lang: print_roster(
+                        ctx, event_id, path, lang, walk_in_page=walk_in_page))
+
+    def print_badges(self) -> None:
+        """Name badges for everyone holding a place, previewed before printing."""
+        from desktop.reports.badges import print_badges
+
+        self._print(self.tr("Name badges: %1"), "badges", print_badges)
+
+    def _print(self, title_text: str, stem: str,
+               make: Callable[[Context, int, Path, str], object]) -> None:
+        """Make the PDF off the UI thread in the UI's language, then preview it (save or print
+        there)."""
         event = self.selected_event()
         if event is None:
             return
-        from desktop.reports.roster import print_roster
-
-        ctx = self._ctx
-        event_id = event.id
-        title = self.tr("Roster: %1").replace("%1", event.title)
-        name = f"roster-{event.starts:%Y-%m-%d}-{event.id}.pdf"
+        ctx, event_id, lang = self._ctx, event.id, current_language()
+        title = title_text.replace("%1", event.title)
+        name = f"{stem}-{event.starts:%Y-%m-%d}-{event.id}.pdf"
         folder = Path(tempfile.mkdtemp(prefix="clubhouse-print-"))
         path = folder / name
         self.bar.show_message(self.tr("Preparing %1…").replace("%1", title))
@@ -430,8 +448,6 @@ class EventsView(QWidget):
             shutil.rmtree(folder, ignore_errors=True)
             self.bar.show_error(error.render())
 
-        self._runner.run(
-            lambda: file_errors(lambda: print_roster(ctx, event_id, path,
-                                                     walk_in_page=walk_in_page)),
-            done, failed)
+        self._runner.run(lambda: file_errors(lambda: make(ctx, event_id, path, lang)),
+                         done, failed)
 
