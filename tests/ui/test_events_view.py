@@ -414,7 +414,7 @@ def test_roster_and_badges_are_previewed_in_the_ui_language(qtbot, make_view, de
 
     tasting = event(desk_ctx, venue)
     register(desk_ctx, tasting.id, RegistrationInput(member_id=venue.people["zhang"]))
-    langs: list[tuple[str, str | None]] = []
+    langs: list[tuple[str, object]] = []
     for module, name in ((roster, "print_roster"), (badges, "print_badges")):
         real = getattr(module, name)
 
