@@ -22,6 +22,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop.booking.occupancy import lanes as side_by_side
+from desktop.booking.occupancy import peak_in
 from desktop.booking.rules import SpaceView, status_label
 from desktop.booking.service import BookingView, list_bookings
 from desktop.booking.spaces import ClosureView, get_space, list_closures, list_spaces
@@ -84,53 +86,10 @@ def _minutes(moment: dt.datetime, day: dt.date) -> float:
     return (moment - dt.datetime.combine(day, dt.time())).total_seconds() / 60
 
 
-def _lanes(bookings: Sequence[BookingView]) -> list[tuple[BookingView, int, int]]:
-    """Each booking with its lane and the number of lanes of its overlapping group, so that
-    overlapping bookings (seat-based spaces) stand side by side."""
-    placed: list[tuple[BookingView, int, int]] = []
-    group: list[tuple[BookingView, int]] = []
-    group_end: dt.datetime | None = None
-    lane_ends: list[dt.datetime] = []
-
-    def close_group() -> None:
-        width = max((lane for _, lane in group), default=-1) + 1
-        placed.extend((b, lane, width) for b, lane in group)
-
-    for booking in sorted(bookings, key=lambda b: (b.starts, b.ends, b.id)):
-        if group_end is not None and booking.starts >= group_end:
-            close_group()
-            group, lane_ends, group_end = [], [], None
-        for lane, ends in enumerate(lane_ends):
-            if ends <= booking.starts:
-                lane_ends[lane] = booking.ends
-                break
-        else:
-            lane = len(lane_ends)
-            lane_ends.append(booking.ends)
-        group.append((booking, lane))
-        group_end = booking.ends if group_end is None else max(group_end, booking.ends)
-    close_group()
-    return placed
-
-
 def column_weight(column: GridColumn) -> float:
     """How wide a column is against a plain one: wider with more bookings side by side."""
-    lanes = max((width for _, _, width in _lanes(column.bookings)), default=1)
+    lanes = max((width for _, _, width in side_by_side(column.bookings)), default=1)
     return min(2.5, 1 + 0.5 * (lanes - 1)) + (0.2 if column.capacity else 0)
-
-
-def peak_in(bookings: Sequence[BookingView], starts: dt.datetime, ends: dt.datetime) -> int:
-    """The most seats taken at any moment of [starts, ends): a sweep over start/end points."""
-    points: list[tuple[dt.datetime, int]] = []
-    for b in bookings:
-        if b.starts < ends and b.ends > starts:
-            points.append((max(b.starts, starts), b.party_size))
-            points.append((min(b.ends, ends), -b.party_size))
-    peak = taken = 0
-    for _moment, change in sorted(points, key=lambda p: (p[0], p[1])):
-        taken += change
-        peak = max(peak, taken)
-    return peak
 
 
 def _hour_range(columns: Sequence[GridColumn]) -> tuple[int, int]:
@@ -275,7 +234,7 @@ class _Grid:
 
     def _bookings(self, index: int, column: GridColumn) -> None:
         c = self.canvas
-        for booking, lane, lanes in _lanes(column.bookings):
+        for booking, lane, lanes in side_by_side(column.bookings):
             top = self.y(_minutes(booking.starts, column.day))
             bottom = self.y(_minutes(booking.ends, column.day))
             room = self.widths[index] - 1.2 * mm - (SEAT_STRIP if column.capacity else 0)

@@ -10,12 +10,13 @@ import pytest
 
 from desktop.booking.demo import add_demo_bookings
 from desktop.booking.lifecycle import cancel_booking
+from desktop.booking.occupancy import peak_in
 from desktop.booking.service import list_bookings
 from desktop.booking.spaces import list_spaces
 from desktop.cli import main
 from desktop.members import membership as mm
 from desktop.members import service as ms
-from desktop.reports.schedule import peak_in, print_day, print_week, week_of
+from desktop.reports.schedule import print_day, print_week, week_of
 from desktop.services import Context
 from tests.pdf.pdftools import fonts, page_texts, squeeze
 

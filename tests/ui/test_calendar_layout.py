@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from desktop.booking.occupancy import lanes
 from desktop.booking.rules import OpeningRange, SpaceView
 from desktop.booking.service import BookingView
 from desktop.booking.spaces import ClosureView
@@ -59,7 +60,7 @@ def test_overlapping_seat_bookings_stand_in_lanes_and_the_peak_is_swept() -> Non
     pond = space(3, exclusive=False, capacity=12, slot=60, opens="06:00", closes="18:00")
     bookings = [booking(1, 3, "07:00", "10:00", 3), booking(2, 3, "08:00", "09:00", 4),
                 booking(3, 3, "09:00", "11:00", 5), booking(4, 3, "12:00", "13:00", 2)]
-    placed = {b.id: (lane, count) for b, lane, count in lay.lanes(bookings)}
+    placed = {b.id: (lane, count) for b, lane, count in lanes(bookings)}
     # 1 and 2 overlap, 3 reuses 2's lane (half-open: 2 ends at 09:00), 4 stands alone
     assert placed == {1: (0, 2), 2: (1, 2), 3: (1, 2), 4: (0, 1)}
     assert lay.peak_seats(bookings) == 8  # 3 + 5 from 09:00; 2 ended at 09:00

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from desktop.booking.occupancy import lanes, peak_in
 from desktop.booking.rules import SpaceView
 from desktop.booking.service import BookingView
 from desktop.booking.spaces import ClosureView
@@ -203,47 +204,9 @@ def hour_range(columns: Sequence[Column], bookings: Sequence[BookingView] = ()
 # ---------------------------------------------------------------- lanes and seats
 
 
-def lanes(bookings: Sequence[BookingView]) -> list[tuple[BookingView, int, int]]:
-    """Each booking with its lane and the lane count of its group of overlapping bookings, so
-    that bookings sharing a seat-based space stand side by side (half-open times: one ending at
-    10:00 and one starting at 10:00 share a lane)."""
-    placed: list[tuple[BookingView, int, int]] = []
-    group: list[tuple[BookingView, int]] = []
-    lane_ends: list[dt.datetime] = []
-    group_end: dt.datetime | None = None
-
-    def close() -> None:
-        count = len(lane_ends)
-        placed.extend((booking, lane, count) for booking, lane in group)
-
-    for booking in sorted(bookings, key=lambda b: (b.starts, b.ends, b.id)):
-        if group_end is not None and booking.starts >= group_end:
-            close()
-            group, lane_ends, group_end = [], [], None
-        for lane, ends in enumerate(lane_ends):
-            if ends <= booking.starts:
-                lane_ends[lane] = booking.ends
-                break
-        else:
-            lane = len(lane_ends)
-            lane_ends.append(booking.ends)
-        group.append((booking, lane))
-        group_end = booking.ends if group_end is None else max(group_end, booking.ends)
-    close()
-    return placed
-
-
 def peak_seats(bookings: Sequence[BookingView]) -> int:
-    """The most seats taken at any one moment: a sweep over the start and end points (an end
-    sorts before a start at the same moment, since times are half-open)."""
-    points = sorted([(b.starts, b.party_size) for b in bookings]
-                    + [(b.ends, -b.party_size) for b in bookings],
-                    key=lambda point: (point[0], point[1]))
-    peak = taken = 0
-    for _moment, change in points:
-        taken += change
-        peak = max(peak, taken)
-    return peak
+    """The most seats taken at any one moment of the column's day."""
+    return peak_in(bookings)
 
 
 # ---------------------------------------------------------------- snapping to the slot grid
