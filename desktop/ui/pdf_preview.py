@@ -9,10 +9,11 @@ scroll into view: a directory of 5,000 members is 150 pages, and nobody looks at
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import ClubhouseError
 from desktop.reports import preview as poppler
 from desktop.ui import dialogs
+from desktop.ui.tasks import TaskRunner, file_errors
 from desktop.ui.widgets import MessageBar, label
 
 PREVIEW_WIDTH = 760  # pixels of a page in the dialog
@@ -234,3 +236,27 @@ class PdfPreviewDialog(QDialog):
         finally:
             painter.end()
         self.bar.show_success(self.tr("Sent to the printer."))
+
+
+def print_to_preview(owner: QWidget, runner: TaskRunner, bar: MessageBar, title: str,
+                     file_name: str, make: Callable[[Path], object],
+                     show: Callable[[QDialog], object]) -> None:
+    """Make a PDF in a scratch folder off the UI thread (``make(path)``), then hand its preview
+    to ``show``; the scratch folder goes when the preview closes or the making fails.  Every
+    view prints this way (schedules, rosters, badges, directories, cards)."""
+    folder = Path(tempfile.mkdtemp(prefix="clubhouse-print-"))
+    path = folder / file_name
+    bar.show_message(QCoreApplication.translate("PdfPreview", "Preparing %1…")
+                     .replace("%1", title))
+
+    def done(_result: object) -> None:
+        bar.clear()
+        preview = PdfPreviewDialog(path, title, file_name, parent=owner)
+        preview.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
+        show(preview)
+
+    def failed(error: ClubhouseError) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        bar.show_error(error.render())
+
+    runner.run(lambda: file_errors(make, path), done, failed)

@@ -618,7 +618,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../desktop/ui/calendar/view.py" line="+67"/>
+        <location filename="../../desktop/ui/calendar/view.py" line="+65"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
@@ -726,11 +726,6 @@
         <location line="+7"/>
         <source>Week schedule</source>
         <translation>周程表</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Preparing %1…</source>
-        <translation>正在准备%1…</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1517,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events/view.py" line="+78"/>
+        <location filename="../../desktop/ui/events/view.py" line="+76"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
@@ -1655,11 +1650,6 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+8"/>
         <source>Name badges: %1</source>
         <translation>姓名胸牌：%1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Preparing %1…</source>
-        <translation>正在准备%1…</translation>
     </message>
 </context>
 <context>
@@ -2632,7 +2622,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MembersView</name>
     <message>
-        <location filename="../../desktop/ui/members/view.py" line="+85"/>
+        <location filename="../../desktop/ui/members/view.py" line="+83"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -2844,12 +2834,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>已将 %1 位会员导出到 %2。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Preparing %1…</source>
-        <translation>正在准备%1…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Member directory</source>
         <translation>会员名录</translation>
     </message>
@@ -2989,9 +2974,17 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../desktop/ui/pdf_preview.py" line="+249"/>
+        <source>Preparing %1…</source>
+        <translation>正在准备%1…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/pdf_preview.py" line="+109"/>
+        <location line="-138"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>

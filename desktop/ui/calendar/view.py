@@ -10,8 +10,6 @@ booking prefilled, a dragged booking is checked live with ``check_move`` and mov
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -36,8 +34,8 @@ from desktop.services import Context
 from desktop.ui.calendar.details import BookingDetailsDialog
 from desktop.ui.calendar.grid import CalendarGrid
 from desktop.ui.calendar.layout import Column
-from desktop.ui.pdf_preview import PdfPreviewDialog
-from desktop.ui.tasks import TaskRunner, file_errors
+from desktop.ui.pdf_preview import print_to_preview
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import MessageBar, label, view_column
 
 DAY, WEEK, WEEK_ALL = "day", "week", "week_all"
@@ -385,18 +383,4 @@ class CalendarView(QWidget):
             def make(path: Path) -> object:
                 return print_week(ctx, day, path, space_id, lang)
 
-        folder = Path(tempfile.mkdtemp(prefix="clubhouse-print-"))
-        path = folder / name
-        self.bar.show_message(self.tr("Preparing %1…").replace("%1", title))
-
-        def done(_count: object) -> None:
-            self.bar.clear()
-            preview = PdfPreviewDialog(path, title, name, parent=self)
-            preview.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
-            self._open(preview)
-
-        def failed(error: ClubhouseError) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            self.bar.show_error(error.render())
-
-        self._runner.run(lambda: file_errors(make, path), done, failed)
+        print_to_preview(self, self._runner, self.bar, title, name, make, self._open)

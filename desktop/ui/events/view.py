@@ -10,8 +10,6 @@ is another view: this one only asks for it (``doorModeRequested``) with the even
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,8 +39,8 @@ from desktop.ui.events.common import ReasonDialog
 from desktop.ui.events.event_dialog import EventDialog
 from desktop.ui.events.models import EventsModel, SortProxy
 from desktop.ui.events.registrations_panel import RegistrationsPanel
-from desktop.ui.pdf_preview import PdfPreviewDialog
-from desktop.ui.tasks import TaskRunner, file_errors
+from desktop.ui.pdf_preview import print_to_preview
+from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import MessageBar, label, view_column
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
@@ -432,22 +430,7 @@ class EventsView(QWidget):
         if event is None:
             return
         ctx, event_id, lang = self._ctx, event.id, current_language()
-        title = title_text.replace("%1", event.title)
-        name = f"{stem}-{event.starts:%Y-%m-%d}-{event.id}.pdf"
-        folder = Path(tempfile.mkdtemp(prefix="clubhouse-print-"))
-        path = folder / name
-        self.bar.show_message(self.tr("Preparing %1…").replace("%1", title))
-
-        def done(_result: object) -> None:
-            self.bar.clear()
-            preview = PdfPreviewDialog(path, title, name, parent=self)
-            preview.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
-            self._open(preview)
-
-        def failed(error: ClubhouseError) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            self.bar.show_error(error.render())
-
-        self._runner.run(lambda: file_errors(lambda: make(ctx, event_id, path, lang)),
-                         done, failed)
+        print_to_preview(self, self._runner, self.bar, title_text.replace("%1", event.title),
+                         f"{stem}-{event.starts:%Y-%m-%d}-{event.id}.pdf",
+                         lambda path: make(ctx, event_id, path, lang), self._open)
 

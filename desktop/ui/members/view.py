@@ -11,8 +11,6 @@ it has to read every match rather than one page.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,7 +61,7 @@ from desktop.ui.members.member_dialog import MemberDialog
 from desktop.ui.members.membership_dialog import MembershipDialog, PaymentDialog, VoidPaymentDialog
 from desktop.ui.members.plans_dialog import PlansDialog
 from desktop.ui.members.table_model import FIRST_PAGE, PAGE_SIZE, MembersTableModel
-from desktop.ui.pdf_preview import PdfPreviewDialog
+from desktop.ui.pdf_preview import print_to_preview
 from desktop.ui.tasks import TaskRunner, file_errors
 from desktop.ui.widgets import MessageBar, label, view_column
 
@@ -682,22 +680,8 @@ class MembersView(QWidget):
 
     def _print(self, title: str, file_name: str,
                make: Callable[[Path], object]) -> None:
-        """Make a PDF in a scratch folder off the UI thread, then preview it."""
-        folder = Path(tempfile.mkdtemp(prefix="clubhouse-print-"))
-        path = folder / file_name
-        self.bar.show_message(self.tr("Preparing %1…").replace("%1", title))
-
-        def done(_result: object) -> None:
-            self.bar.clear()
-            preview = PdfPreviewDialog(path, title, file_name, parent=self)
-            preview.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
-            self._open(preview)
-
-        def failed(error: ClubhouseError) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            self.bar.show_error(error.render())
-
-        self._runner.run(lambda: file_errors(make, path), done, failed)
+        """Make a PDF off the UI thread, then preview it."""
+        print_to_preview(self, self._runner, self.bar, title, file_name, make, self._open)
 
     def print_directory(self) -> None:
         ctx = self._ctx
