@@ -1411,12 +1411,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1 共 %2 个座位，与其他预订共用</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>closed</source>
-        <translation>不开放</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
@@ -3149,7 +3144,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>QuickBookingDialog</name>
     <message>
-        <location filename="../../desktop/ui/booking/quick.py" line="+95"/>
+        <location filename="../../desktop/ui/booking/quick.py" line="+102"/>
         <source>Quick booking</source>
         <translation>快速预订</translation>
     </message>
@@ -3225,12 +3220,12 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+308"/>
+        <location line="+291"/>
         <source>Free instead (Enter or double-click to use):</source>
         <translation>可改订以下空闲时间（回车或双击选用）：</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-271"/>
         <source>Book</source>
         <translation>预订</translation>
     </message>
@@ -3245,12 +3240,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>共 %1 个座位，与其他客人共用</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>closed</source>
-        <translation>不开放</translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+63"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
@@ -4346,6 +4336,14 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>StartCombo</name>
+    <message>
+        <location filename="../../desktop/ui/booking/common.py" line="+109"/>
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+</context>
+<context>
     <name>SuspendDialog</name>
     <message>
         <location filename="../../desktop/ui/members/action_dialogs.py" line="-80"/>
@@ -4755,7 +4753,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>Weekdays</name>
     <message>
-        <location filename="../../desktop/ui/booking/common.py" line="+7"/>
+        <location filename="../../desktop/ui/booking/common.py" line="-102"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>

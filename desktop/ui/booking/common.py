@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QListWidget, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QListWidget, QTableView, QWidget
 
 from desktop.booking.rules import Conflict
 
@@ -113,3 +113,34 @@ class DateField(QDateEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class StartCombo(QComboBox):
+    """The start times a space's slot grid allows on a day ("closed" when none), keeping the
+    wanted time when the grid has it, else the nearest earlier one: quick booking and the event
+    dialog both choose a start this way."""
+
+    def set_times(self, times: list[dt.time], wanted: dt.time | None) -> None:
+        blocked = self.blockSignals(True)
+        self.clear()
+        for moment in times:
+            self.addItem(f"{moment:%H:%M}", moment.isoformat(timespec="minutes"))
+        if times:
+            pick = 0
+            if wanted is not None:
+                earlier = [i for i, t in enumerate(times) if t <= wanted]
+                pick = earlier[-1] if earlier else 0
+            self.setCurrentIndex(pick)
+        else:
+            self.addItem(QCoreApplication.translate("StartCombo", "closed"), None)
+        self.blockSignals(blocked)
+
+    def time(self) -> dt.time | None:
+        value = self.currentData()
+        return dt.time.fromisoformat(value) if value else None
+
+    def select(self, moment: dt.time) -> bool:
+        index = self.findData(moment.isoformat(timespec="minutes"))
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0

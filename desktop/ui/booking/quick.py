@@ -53,7 +53,14 @@ from desktop.booking.spaces import list_spaces
 from desktop.errors import ClubhouseError
 from desktop.permissions import Permission
 from desktop.services import Context
-from desktop.ui.booking.common import ChoiceList, DateField, conflict_lines, kind_text, span_text
+from desktop.ui.booking.common import (
+    ChoiceList,
+    DateField,
+    StartCombo,
+    conflict_lines,
+    kind_text,
+    span_text,
+)
 from desktop.ui.booking.member_picker import MemberPicker
 from desktop.ui.booking.repeat import RepeatSection
 from desktop.ui.members.common import from_qdate, to_qdate
@@ -134,7 +141,7 @@ class QuickBookingDialog(QDialog):
         when_row.setContentsMargins(0, 0, 0, 0)
         self.date = DateField(now.date(), "quickDate")
         when_row.addWidget(self.date)
-        self.start = QComboBox()
+        self.start = StartCombo()
         self.start.setObjectName("quickStart")
         self.start.setMinimumWidth(90)
         when_row.addWidget(self.start)
@@ -313,30 +320,13 @@ class QuickBookingDialog(QDialog):
         space = self.current_space()
         day = from_qdate(self.date.date())
         times = grid_starts(space, day, all_day=self._overriding()) if space else []
-        was = self._filling
-        self._filling = True
-        self.start.clear()
-        for moment in times:
-            self.start.addItem(f"{moment:%H:%M}", moment.isoformat(timespec="minutes"))
-        if times:
-            pick = 0
-            if wanted is not None:
-                earlier = [i for i, t in enumerate(times) if t <= wanted]
-                pick = earlier[-1] if earlier else 0
-            self.start.setCurrentIndex(pick)
-        else:
-            self.start.addItem(self.tr("closed"), None)
-        self._filling = was
+        self.start.set_times(times, wanted)
 
     def start_time(self) -> dt.time | None:
-        value = self.start.currentData()
-        return dt.time.fromisoformat(value) if value else None
+        return self.start.time()
 
     def set_start(self, moment: dt.time) -> bool:
-        index = self.start.findData(moment.isoformat(timespec="minutes"))
-        if index >= 0:
-            self.start.setCurrentIndex(index)
-        return index >= 0
+        return self.start.select(moment)
 
     # -- reacting to changes ---------------------------------------------------------------------
 

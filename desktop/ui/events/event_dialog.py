@@ -43,7 +43,7 @@ from desktop.events.service import (
 )
 from desktop.members.service import get_member
 from desktop.services import Context
-from desktop.ui.booking.common import DateField, conflict_lines, kind_text
+from desktop.ui.booking.common import DateField, StartCombo, conflict_lines, kind_text
 from desktop.ui.booking.member_picker import MemberPicker
 from desktop.ui.booking.quick import grid_starts
 from desktop.ui.booking.repeat import RepeatSection
@@ -109,7 +109,7 @@ class EventDialog(QDialog):
         when_row.setContentsMargins(0, 0, 0, 0)
         self.date = DateField(ctx.clock.now().date() + dt.timedelta(days=1), "eventDateEdit")
         when_row.addWidget(self.date)
-        self.start = QComboBox()
+        self.start = StartCombo()
         self.start.setObjectName("eventStartCombo")
         self.start.setMinimumWidth(90)
         when_row.addWidget(self.start)
@@ -242,29 +242,13 @@ class EventDialog(QDialog):
         times = grid_starts(space, day) if space is not None else []
         if wanted is not None and times and wanted not in times and self.original is not None:
             times = sorted([*times, wanted])
-        self.start.blockSignals(True)
-        self.start.clear()
-        for moment in times:
-            self.start.addItem(f"{moment:%H:%M}", moment.isoformat(timespec="minutes"))
-        if times:
-            pick = 0
-            if wanted is not None:
-                earlier = [i for i, t in enumerate(times) if t <= wanted]
-                pick = earlier[-1] if earlier else 0
-            self.start.setCurrentIndex(pick)
-        else:
-            self.start.addItem(self.tr("closed"), None)
-        self.start.blockSignals(False)
+        self.start.set_times(times, wanted)
 
     def start_time(self) -> dt.time | None:
-        value = self.start.currentData()
-        return dt.time.fromisoformat(value) if value else None
+        return self.start.time()
 
     def set_start(self, moment: dt.time) -> bool:
-        index = self.start.findData(moment.isoformat(timespec="minutes"))
-        if index >= 0:
-            self.start.setCurrentIndex(index)
-        return index >= 0
+        return self.start.select(moment)
 
     # -- reacting ------------------------------------------------------------------------------
 
