@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import zoneinfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -254,3 +256,17 @@ def view_column(view: QWidget, title: str, subtitle: str) -> QVBoxLayout:
     column.setSpacing(10)
     column.addWidget(ViewHeader(title, subtitle))
     return column
+
+
+class EnterTable(QTableView):
+    """A table whose Enter on a row emits ``entered`` and stops there (Qt's table would let it
+    travel on to a dialog's default button).  A double-click is left to the view to decide."""
+
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.entered.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

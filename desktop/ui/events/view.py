@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QWidget,
@@ -41,7 +40,7 @@ from desktop.ui.events.models import EventsModel, SortProxy
 from desktop.ui.events.registrations_panel import RegistrationsPanel
 from desktop.ui.pdf_preview import print_to_preview
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import MessageBar, label, view_column
+from desktop.ui.widgets import EnterTable, MessageBar, label, view_column
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 SEARCH_DELAY_MS = 150
@@ -49,19 +48,6 @@ SEARCH_DELAY_MS = 150
 # Checked in, Fee
 COLUMN_WIDTHS = (178, 0, 96, 76, 96, 66, 78, 62, 76, 72)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class EventsTable(QTableView):
-    """The events list; Enter edits the current event (``editRequested``) and stops there."""
-
-    editRequested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER and self.currentIndex().isValid():
-            self.editRequested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class EventsView(QWidget):
@@ -85,7 +71,7 @@ class EventsView(QWidget):
         self.model = EventsModel(self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = EventsTable()
+        self.table = EnterTable()
         self.table.setObjectName("eventsTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,7 +94,7 @@ class EventsView(QWidget):
         header.setSectionResizeMode(EventsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(EventsModel.WHEN, Qt.SortOrder.AscendingOrder)
-        self.table.editRequested.connect(self.edit_event)
+        self.table.entered.connect(self.edit_event)
         self.table.addAction(self.cancel_action)
         self.table.doubleClicked.connect(lambda _index: self.edit_event())
 

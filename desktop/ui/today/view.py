@@ -67,26 +67,13 @@ from desktop.ui.today.models import (
     span,
 )
 from desktop.ui.today.visit_dialog import VisitDialog
-from desktop.ui.widgets import MessageBar, label, view_column
+from desktop.ui.widgets import EnterTable, MessageBar, label, view_column
 
 POLL_MS = 1500
 SEARCH_DELAY_MS = 150
 KIND_ROLE = Qt.ItemDataRole.UserRole + 5  # "member", "booking" or "event" on a result line
 ID_ROLE = Qt.ItemDataRole.UserRole + 6
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-class EnterTable(QTableView):
-    """A table whose Enter on a row emits ``entered`` (and does nothing else)."""
-
-    entered = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in _ENTER and self.currentIndex().isValid():
-            self.entered.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class ResultsList(QListView):
