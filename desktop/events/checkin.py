@@ -32,6 +32,7 @@ from desktop.events.visits import _add_visit
 from desktop.i18n import Message, msg
 from desktop.members.keys import canonical_phone, normalise_text
 from desktop.members.service import MemberQuery, MemberRow, search_members
+from desktop.models.accounts import StaffAccount
 from desktop.models.booking import Booking
 from desktop.models.event import CheckIn, CheckInAttempt, Event, Registration
 from desktop.models.members import Member
@@ -201,13 +202,21 @@ def _active_check_in(tx: Tx, registration_id: int) -> CheckIn | None:
                                                    CheckIn.annulled_at.is_(None)))
 
 
+def _staff_name(tx: Tx, username: str) -> str:
+    """The desk as people know it (its display name), for "already checked in … by …"."""
+    name = tx.session.scalar(select(StaffAccount.display_name)
+                             .where(StaffAccount.username == username))
+    return name or username
+
+
 def _already(tx: Tx, event_id: int, code: str, registration: Registration,
              existing: CheckIn, warning: Message | None) -> ScanResult:
     _log(tx, event_id, code, Outcome.ALREADY, registration.id)
     view = _view_registration(tx, registration.id)
     return ScanResult(Outcome.ALREADY, msg(
         "{who} is already checked in (at {time}, by {by}).", who=view.who,
-        time=f"{existing.at:%H:%M}", by=existing.by), _counters(tx, event_id), view,
+        time=f"{existing.at:%H:%M}", by=_staff_name(tx, existing.by)), _counters(tx, event_id),
+        view,
         registration.member_id, view.member_name, warning=warning)
 
 

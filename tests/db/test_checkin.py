@@ -86,7 +86,7 @@ def test_a_scan_checks_in_once_with_companions_and_the_second_is_already(
     later = dataclasses.replace(owner_ctx, clock=FixedClock(NOW + dt.timedelta(minutes=7)))
     again = scan(later, event.id, f"  {str(wang.member_number).lower()}  ")
     assert again.outcome == Outcome.ALREADY and not again.ok
-    assert again.message.render("en") == "王芳 is already checked in (at 09:00, by desk)."
+    assert again.message.render("en") == "王芳 is already checked in (at 09:00, by Xiao Li)."
     assert again.counters.as_tuple == (4, 3, 0, 1)
     assert get_event(desk_ctx, event.id).checked_in == 3
     number = str(wang.member_number)

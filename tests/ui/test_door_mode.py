@@ -142,7 +142,7 @@ def test_the_same_card_again_says_already_with_time_and_desk(qtbot, make_door, d
     scan(qtbot, door, venue.numbers["zhang"])
     scan(qtbot, door, venue.numbers["zhang"])
     assert outcome(door) == ("already", "warn", "Already checked in")
-    assert door.outcome.text() == "张建华 is already checked in (at 09:00, by desk)."
+    assert door.outcome.text() == "张建华 is already checked in (at 09:00, by Xiao Li)."
     assert door.counter_panel.values() == (1, 1, 0, 0)  # counted once
     assert log_outcomes(door) == ["already in", "checked in"]
 
@@ -408,4 +408,4 @@ def test_outcomes_in_chinese(qtbot, make_door, desk_ctx, venue) -> None:
     scan(qtbot, door, venue.numbers["zhang"])
     assert door.outcome.text() == "张建华 已签到，同行 1 人。"
     scan(qtbot, door, venue.numbers["zhang"])
-    assert door.outcome.text() == "张建华 已签到（09:00，由 desk 办理）。"
+    assert door.outcome.text() == "张建华 已签到（09:00，由 Xiao Li 办理）。"
