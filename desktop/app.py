@@ -27,7 +27,7 @@ from desktop.logs import setup_logging
 from desktop.paths import default_database_path, demo_database_path
 from desktop.security import Argon2Hasher, Hasher
 from desktop.services import Actor, Context
-from desktop.settings.store import all_settings
+from desktop.settings.store import all_settings, follow_venue_zone
 from desktop.ui.bootstrap import ensure_application, set_ui_language
 from desktop.ui.crash import install_excepthook
 from desktop.ui.first_start import FirstStartDialog
@@ -168,6 +168,7 @@ class Launcher(QObject):
     def _show_main(self, actor: Actor) -> None:
         assert self.database is not None
         ctx = Context(self.database, actor, clock=self._clock, hasher=self._hasher)
+        follow_venue_zone(ctx)
         window = MainWindow(ctx, demo=self.demo)
         window.signOutRequested.connect(self._sign_out)
         window.reopenRequested.connect(self._reopen)

@@ -38,6 +38,7 @@ from desktop.paths import demo_database_path
 from desktop.reports import cli as print_cli
 from desktop.security import Argon2Hasher, Hasher
 from desktop.services import Actor, Context
+from desktop.settings.store import follow_venue_zone
 
 PROG = "clubhouse"
 PASSWORD_ENV = "CLUBHOUSE_PASSWORD"
@@ -135,7 +136,9 @@ class Invocation:
 
         username, password = self.credentials()
         actor = sign_in(database, username, password, clock=self.clock, hasher=self.hasher)
-        return Context(database, actor, clock=self.clock, hasher=self.hasher)
+        ctx = Context(database, actor, clock=self.clock, hasher=self.hasher)
+        follow_venue_zone(ctx)
+        return ctx
 
     def say(self, text: Message | str) -> None:
         _write(sys.stdout, text.render(self.lang) if isinstance(text, Message) else text)

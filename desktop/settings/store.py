@@ -13,7 +13,7 @@ from desktop.i18n import msg
 from desktop.models.settings import Setting
 from desktop.permissions import Permission
 from desktop.services import Tx, service
-from desktop.settings.registry import REGISTRY, SettingDef, coerce
+from desktop.settings.registry import REGISTRY, TIME_ZONE, SettingDef, coerce
 
 
 def _definition(name: str) -> SettingDef:
@@ -115,3 +115,13 @@ def update_settings(tx: Tx, values: dict[str, Any]) -> dict[str, Any]:
             row.value = value
     tx.session.flush()
     return checked
+
+
+@service(Permission.USE_APP, write=False)
+def follow_venue_zone(tx: Tx) -> None:
+    """Point the real clock at the venue's time zone (the setting), so that "now" — the
+    calendar's time line, no-shows, "already passed" — is the venue's wall-clock time whatever
+    zone the desk computer is set to.  A test's fixed clock has no zone and is left alone."""
+    use_zone = getattr(tx.ctx.clock, "use_zone", None)
+    if callable(use_zone):
+        use_zone(str(get_setting(tx, TIME_ZONE.name)))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import ClubhouseError
 from desktop.permissions import Permission
 from desktop.services import Context
-from desktop.settings.store import all_settings
+from desktop.settings.store import all_settings, follow_venue_zone
 from desktop.ui import prefs
 from desktop.ui.account_view import AccountView
 from desktop.ui.audit_view import AuditView
@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, _stored: dict[str, object]) -> None:
         self._settings = all_settings(self.ctx)
+        follow_venue_zone(self.ctx)
         self._update_title()
         self.idle.set_minutes(int(self._settings["app.idle_lock_minutes"]))
 

@@ -135,3 +135,25 @@ def test_a_domain_setting_can_be_changed_without_importing_its_module(owner_ctx)
     values = all_settings(owner_ctx)
     assert values["booking.no_show_minutes"] == 45
     assert values["members.grace_days"] == 20
+
+
+def test_the_real_clock_follows_the_venues_zone_setting(owner_ctx: Context) -> None:
+    """After sign-in (app and CLI) and after the venue's settings are saved, "now" is the
+    venue's wall-clock time; a fixed test clock is left alone."""
+    import datetime as dt
+    import zoneinfo
+
+    from desktop.clock import SystemClock
+    from desktop.settings.store import follow_venue_zone
+
+    real = Context(owner_ctx.database, owner_ctx.actor, clock=SystemClock(),
+                   hasher=owner_ctx.hasher)
+    update_settings(real, {"venue.time_zone": "America/Los_Angeles"})
+    follow_venue_zone(real)
+    assert isinstance(real.clock, SystemClock)
+    assert real.clock.zone == zoneinfo.ZoneInfo("America/Los_Angeles")
+    wanted = dt.datetime.now(zoneinfo.ZoneInfo("America/Los_Angeles")).replace(tzinfo=None)
+    assert abs((real.clock.now() - wanted).total_seconds()) < 5
+    fixed_before = owner_ctx.clock.now()
+    follow_venue_zone(owner_ctx)
+    assert owner_ctx.clock.now() == fixed_before

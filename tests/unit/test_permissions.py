@@ -166,6 +166,8 @@ EXPECTED: dict[str, str] = {
     "desktop.events.stats.no_shows_by_member": OWNER,
     # print schedules, rosters, cards, directories...
     "desktop.reports.base.print_info": BOTH,
+    # the clock follows the venue's zone for every signed-in account
+    "desktop.settings.store.follow_venue_zone": BOTH,
     "desktop.reports.directory.print_directory": BOTH,
     "desktop.reports.cards.print_cards": BOTH,
     "desktop.reports.schedule.print_day": BOTH,
