@@ -201,8 +201,10 @@ class MainWindow(QMainWindow):
     # -- going from one view to a record in another (Today's search, door mode) ----------------
 
     def open_member(self, member_id: int) -> None:
-        if "members" in self.views:
-            self.show_view("members").show_member(member_id)  # type: ignore[attr-defined]
+        members = self.views.get("members")
+        if isinstance(members, MembersView):
+            self.show_view("members")
+            members.show_member(member_id)
 
     def open_booking(self, booking_id: int) -> None:
         """The calendar on the booking's day, with the booking selected."""
@@ -214,14 +216,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error.render(), 8000)
             return
         calendar = self.show_view("calendar")
-        calendar.show_day(booking.starts.date(), "day")  # type: ignore[attr-defined]
-        calendar.grid.selected_id = booking_id  # type: ignore[attr-defined]
-        calendar.grid.update()  # type: ignore[attr-defined]
+        if isinstance(calendar, CalendarView):
+            calendar.show_day(booking.starts.date(), "day")
+            calendar.grid.selected_id = booking_id
+            calendar.grid.update()
 
     def open_event(self, event_id: int) -> None:
         events = self.show_view("events")
-        events.set_range("all")  # type: ignore[attr-defined]
-        events.select_event(event_id)  # type: ignore[attr-defined]
+        if isinstance(events, EventsView):
+            events.set_range("all")
+            events.select_event(event_id)
 
     def open_door_mode(self, event_id: int) -> None:
         """Door mode for one event, full screen over the window (Escape leaves it)."""

@@ -269,6 +269,11 @@ def test_today_and_events_lead_to_records_and_door_mode(qtbot, make_window, owne
     calendar = window.views["calendar"]
     assert calendar.day == day and calendar.grid.selected_id == booking.id
 
+    window.views["today"].openMember.emit(members["zhang"])
+    assert window.current_view == "members"
+    qtbot.waitUntil(lambda: window.views["members"].selected_row() is not None)
+    assert window.views["members"].selected_row().id == members["zhang"]
+
     window.views["events"].doorModeRequested.emit(event.id)
     assert isinstance(window.door, DoorModeWindow) and window.door.isVisible()
     window.door.close()
