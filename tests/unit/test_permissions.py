@@ -164,6 +164,13 @@ EXPECTED: dict[str, str] = {
     "desktop.events.stats.attendance_by_event": OWNER,
     "desktop.events.stats.attendance_by_kind": OWNER,
     "desktop.events.stats.no_shows_by_member": OWNER,
+    # partners: view, log a benefit use (both); create and edit, agreements (owner)
+    "desktop.partners.service.get_partner": BOTH,
+    "desktop.partners.service.search_partners": BOTH,
+    "desktop.partners.service.log_benefit_use": BOTH,
+    "desktop.partners.service.list_benefit_uses": BOTH,
+    "desktop.partners.service.create_partner": OWNER,
+    "desktop.partners.service.update_partner": OWNER,
     # print schedules, rosters, cards, directories...
     "desktop.reports.base.print_info": BOTH,
     # the clock follows the venue's zone for every signed-in account

@@ -1,0 +1,1 @@
+"""Partners: local businesses, their agreements and benefits, and members using them."""
