@@ -1,0 +1,1 @@
+"""The circle: members' offers and needs, and the introductions the desk makes."""
