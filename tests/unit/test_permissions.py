@@ -177,6 +177,8 @@ EXPECTED: dict[str, str] = {
     "desktop.circle.service.record_outcome": BOTH,
     "desktop.circle.service.list_introductions": BOTH,
     "desktop.circle.service.follow_ups": BOTH,
+    "desktop.circle.matching.suggest_for_need": BOTH,
+    "desktop.circle.matching.suggest_for_offer": BOTH,
     "desktop.partners.service.create_partner": OWNER,
     "desktop.partners.service.update_partner": OWNER,
     # print schedules, rosters, cards, directories...
