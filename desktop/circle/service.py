@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
 from desktop.errors import DomainError, NotFound
@@ -183,20 +183,26 @@ def list_items(tx: Tx, *, side: str | None = None, status: str | None = "open",
 _B = aliased(Member)
 
 
-def _introduction_view(tx: Tx, introduction_id: int) -> IntroductionView:
-    row = tx.session.execute(
-        select(Introduction, Member.name, _B.name, Partner.name)
-        .join(Member, Member.id == Introduction.member_a_id)
-        .outerjoin(_B, _B.id == Introduction.member_b_id)
-        .outerjoin(Partner, Partner.id == Introduction.partner_id)
-        .where(Introduction.id == introduction_id)).first()
-    if row is None:
-        raise NotFound(msg("That introduction does not exist."), field="introduction_id")
-    intro, a_name, b_name, partner_name = row
-    return IntroductionView(
+_INTRODUCTIONS = (select(Introduction, Member.name, _B.name, Partner.name)
+                  .join(Member, Member.id == Introduction.member_a_id)
+                  .outerjoin(_B, _B.id == Introduction.member_b_id)
+                  .outerjoin(Partner, Partner.id == Introduction.partner_id))
+
+
+def _introduction_views(tx: Tx, stmt: Select[Introduction, str, str, str]
+                        ) -> list[IntroductionView]:
+    return [IntroductionView(
         intro.id, intro.member_a_id, a_name, intro.member_b_id, b_name, intro.partner_id,
         partner_name, intro.item_id, intro.means, intro.introduced_on, intro.note, intro.outcome,
         intro.outcome_note, intro.outcome_value, intro.outcome_on)
+        for intro, a_name, b_name, partner_name in tx.session.execute(stmt)]
+
+
+def _introduction_view(tx: Tx, introduction_id: int) -> IntroductionView:
+    found = _introduction_views(tx, _INTRODUCTIONS.where(Introduction.id == introduction_id))
+    if not found:
+        raise NotFound(msg("That introduction does not exist."), field="introduction_id")
+    return found[0]
 
 
 @service(Permission.USE_CIRCLE)
@@ -267,21 +273,19 @@ def record_outcome(tx: Tx, introduction_id: int, outcome: str, note: str | None 
 def list_introductions(tx: Tx, *, member_id: int | None = None,
                        partner_id: int | None = None) -> list[IntroductionView]:
     """Introductions a member took part in (either side) or a partner's, newest first."""
-    stmt = select(Introduction.id).order_by(Introduction.introduced_on.desc(),
-                                            Introduction.id.desc())
+    stmt = _INTRODUCTIONS.order_by(Introduction.introduced_on.desc(), Introduction.id.desc())
     if member_id is not None:
         stmt = stmt.where((Introduction.member_a_id == member_id)
                           | (Introduction.member_b_id == member_id))
     if partner_id is not None:
         stmt = stmt.where(Introduction.partner_id == partner_id)
-    return [_introduction_view(tx, i) for i in tx.session.scalars(stmt)]
+    return _introduction_views(tx, stmt)
 
 
 @service(Permission.USE_CIRCLE, write=False)
 def follow_ups(tx: Tx, days: int = FOLLOW_UP_DAYS) -> list[IntroductionView]:
     """Introductions with no outcome ``days`` days after they were made, oldest first."""
     before = tx.clock.now().date() - dt.timedelta(days=days)
-    ids = tx.session.scalars(select(Introduction.id).where(
+    return _introduction_views(tx, _INTRODUCTIONS.where(
         Introduction.outcome == "not_yet", Introduction.introduced_on <= before)
         .order_by(Introduction.introduced_on, Introduction.id))
-    return [_introduction_view(tx, i) for i in ids]

@@ -10,6 +10,7 @@ the member was served, and the owner needs to see it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -147,17 +148,28 @@ def _apply(partner: Partner, name: str, phone: str | None, data: PartnerInput) -
     partner.search_text = "|".join(p for p in parts if p)
 
 
+_USES = select(BenefitUse.partner_id, func.count(BenefitUse.id),
+              func.count(func.distinct(BenefitUse.member_id)), func.max(BenefitUse.used_on)
+              ).group_by(BenefitUse.partner_id)
+
+
+def _views(tx: Tx, partners: Sequence[Partner]) -> list[PartnerView]:
+    """The partners with their benefit-use counts, read for all of them in one query."""
+    ids = [p.id for p in partners]
+    uses = {pid: (int(n), int(served), last) for pid, n, served, last in tx.session.execute(
+        _USES.where(BenefitUse.partner_id.in_(ids)))} if ids else {}
+    today = tx.clock.now().date()
+    return [PartnerView(
+        id=p.id, name=p.name, category=p.category, contact_person=p.contact_person,
+        phone=keys.display_phone(p.phone), address=p.address, city=p.city, benefit=p.benefit,
+        agreement_starts=p.agreement_starts, agreement_ends=p.agreement_ends, tier=p.tier,
+        notes=p.notes, active=p.active, uses=uses.get(p.id, (0, 0, None))[0],
+        members_served=uses.get(p.id, (0, 0, None))[1],
+        last_used=uses.get(p.id, (0, 0, None))[2], today=today) for p in partners]
+
+
 def _view(tx: Tx, partner: Partner) -> PartnerView:
-    uses, served, last = tx.session.execute(
-        select(func.count(BenefitUse.id), func.count(func.distinct(BenefitUse.member_id)),
-               func.max(BenefitUse.used_on)).where(BenefitUse.partner_id == partner.id)).one()
-    return PartnerView(
-        id=partner.id, name=partner.name, category=partner.category,
-        contact_person=partner.contact_person, phone=keys.display_phone(partner.phone),
-        address=partner.address, city=partner.city, benefit=partner.benefit,
-        agreement_starts=partner.agreement_starts, agreement_ends=partner.agreement_ends,
-        tier=partner.tier, notes=partner.notes, active=partner.active, uses=int(uses),
-        members_served=int(served), last_used=last, today=tx.clock.now().date())
+    return _views(tx, [partner])[0]
 
 
 def _row(tx: Tx, partner_id: int) -> Partner:
@@ -203,7 +215,7 @@ def search_partners(tx: Tx, text: str = "", *, category: str | None = None,
         stmt = stmt.where(Partner.category == category)
     if active_only:
         stmt = stmt.where(Partner.active.is_(True))
-    views = [_view(tx, p) for p in tx.session.scalars(stmt)]
+    views = _views(tx, tx.session.scalars(stmt).all())
     return [v for v in views if v.expiring] if expiring_only else views
 
 
