@@ -9,9 +9,10 @@ looking, and anything without a field goes to the form's message bar.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -270,3 +271,21 @@ class EnterTable(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def view_action(owner: QWidget, text: str, name: str, slot: Callable[[], object],
+                shortcut: QKeySequence | None = None, *, within: bool = True) -> QAction:
+    """An action of a view: its objectName, its shortcut shown in the tooltip, added to the
+    view so the key works there.  ``within`` keeps the shortcut to the view and its children
+    (it must not fire while another view is shown); otherwise the whole window hears it."""
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+        if within:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text} ({native})")
+    action.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(action)
+    return action

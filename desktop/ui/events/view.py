@@ -40,7 +40,7 @@ from desktop.ui.events.models import EventsModel, SortProxy
 from desktop.ui.events.registrations_panel import RegistrationsPanel
 from desktop.ui.pdf_preview import print_to_preview
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.widgets import EnterTable, MessageBar, label, view_column
+from desktop.ui.widgets import EnterTable, MessageBar, label, view_action, view_column
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 SEARCH_DELAY_MS = 150
@@ -123,16 +123,7 @@ class EventsView(QWidget):
 
     def _action(self, text: str, name: str, slot: Callable[[], object],
                 shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({native})")
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return view_action(self, text, name, slot, shortcut)
 
     def _build_actions(self) -> None:
         key = QKeySequence

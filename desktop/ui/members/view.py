@@ -63,7 +63,7 @@ from desktop.ui.members.plans_dialog import PlansDialog
 from desktop.ui.members.table_model import FIRST_PAGE, PAGE_SIZE, MembersTableModel
 from desktop.ui.pdf_preview import print_to_preview
 from desktop.ui.tasks import TaskRunner, file_errors
-from desktop.ui.widgets import MessageBar, label, view_column
+from desktop.ui.widgets import MessageBar, label, view_action, view_column
 
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = (70, 104, 100, 88, 114, 150, 110, 60)
@@ -153,17 +153,10 @@ class MembersView(QWidget):
 
     def _action(self, text: str, name: str, slot: Callable[[], object],
                 permission: Permission, shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({native})")
-        action.triggered.connect(lambda _checked=False: slot())
+        action = view_action(self, text, name, slot, shortcut, within=False)
         allowed = self._ctx.may(permission)
         action.setVisible(allowed)
         action.setEnabled(allowed)
-        self.addAction(action)
         return action
 
     def _build_actions(self) -> None:

@@ -67,7 +67,7 @@ from desktop.ui.today.models import (
     span,
 )
 from desktop.ui.today.visit_dialog import VisitDialog
-from desktop.ui.widgets import EnterTable, MessageBar, label, view_column
+from desktop.ui.widgets import EnterTable, MessageBar, label, view_action, view_column
 
 POLL_MS = 1500
 SEARCH_DELAY_MS = 150
@@ -170,15 +170,7 @@ class TodayView(QWidget):
 
     def _action(self, text: str, name: str, slot: Callable[[], object],
                 shortcut: QKeySequence) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text} ({native})")
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return view_action(self, text, name, slot, shortcut)
 
     def _build_actions(self) -> None:
         key = QKeySequence
