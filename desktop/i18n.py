@@ -72,3 +72,51 @@ class Message:
 def msg(text: str, **params: Any) -> Message:
     """Mark ``text`` for translation; ``params`` fill its ``{name}`` placeholders."""
     return Message(text, params)
+
+
+# -- messages kept in a row ---------------------------------------------------------------------
+# A warning recorded with a registration or a benefit use is read later by someone who may use
+# the other language, so the row keeps the message (text and parameters), not one rendering.
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"msg": value.text, "params": {k: _encode(v) for k, v in value.params.items()}}
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict) and isinstance(value.get("msg"), str):
+        params = value.get("params")
+        return Message(value["msg"], {str(k): _decode(v) for k, v in params.items()}
+                       if isinstance(params, dict) else {})
+    return value
+
+
+def keep_messages(messages: list[Message] | tuple[Message, ...], limit: int) -> str | None:
+    """The messages as a column value (JSON); when that would not fit ``limit`` characters,
+    their English text (shown as it is, in either language, rather than cut mid-JSON)."""
+    if not messages:
+        return None
+    encoded = json.dumps([_encode(m) for m in messages], ensure_ascii=False,
+                         separators=(",", ":"))
+    if len(encoded) <= limit:
+        return encoded
+    return "; ".join(m.render("en") for m in messages)[:limit]
+
+
+def kept_messages(value: str | None) -> tuple[Message, ...]:
+    """The messages ``keep_messages`` stored; plain text (older rows) comes back as it is."""
+    if not value:
+        return ()
+    try:
+        data = json.loads(value)
+    except ValueError:
+        data = None
+    if not isinstance(data, list) or not all(isinstance(d, dict) and "msg" in d for d in data):
+        return (Message(value),)
+    return tuple(_decode(d) for d in data)
+
+
+def render_kept(value: str | None, lang: str | None = None) -> str:
+    """Kept messages in ``lang`` (the current language by default), joined by semicolons."""
+    return "; ".join(m.render(lang) for m in kept_messages(value))

@@ -26,7 +26,7 @@ from sqlalchemy.orm import aliased
 from desktop.booking.service import _standing
 from desktop.errors import DomainError, NotFound
 from desktop.events.service import _event_row, _registered_people
-from desktop.i18n import Message, msg
+from desktop.i18n import Message, keep_messages, msg
 from desktop.members.keys import canonical_phone, display_phone, sort_key
 from desktop.members.status import MAY_BOOK
 from desktop.models.event import CheckIn, Registration
@@ -279,7 +279,7 @@ def register(tx: Tx, event_id: int, data: RegistrationInput, *, waitlist: bool =
         guest_key=key, host_member_id=data.host_member_id if guest else None,
         companions=data.companions, status="registered" if fits else "waitlisted",
         paid=bool(data.paid), walk_in=walk_in,
-        warning_note="; ".join(w.render("en") for w in warnings)[:200] or None,
+        warning_note=keep_messages(warnings, 200),
         created_by=tx.actor.username, created_at=tx.clock.now())
     tx.session.add(registration)
     try:

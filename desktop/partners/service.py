@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 
 from desktop.errors import DomainError, NotFound
-from desktop.i18n import Message, msg
+from desktop.i18n import Message, keep_messages, msg
 from desktop.members import keys
 from desktop.models.circle import PARTNER_CATEGORIES, BenefitUse, Partner
 from desktop.models.members import Member
@@ -251,7 +251,7 @@ def log_benefit_use(tx: Tx, partner_id: int, member_id: int, *, used_on: dt.date
         warnings.append(msg("{partner} is no longer an active partner.", partner=partner.name))
     use = BenefitUse(partner_id=partner_id, member_id=member_id, used_on=day,
                      value=_value(value), note=_text(note, 200),
-                     warning_note="; ".join(w.render("en") for w in warnings)[:200] or None,
+                     warning_note=keep_messages(warnings, 200),
                      recorded_by=tx.actor.username, recorded_at=tx.clock.now())
     tx.session.add(use)
     tx.session.flush()

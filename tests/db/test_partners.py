@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from desktop.errors import DomainError, NotFound, PermissionDenied
+from desktop.i18n import render_kept
 from desktop.partners.service import (
     PartnerInput,
     create_partner,
@@ -101,7 +102,10 @@ def test_a_use_after_the_agreement_ended_is_recorded_with_a_warning(owner_ctx: C
     assert ended.agreement_ended and not ended.expiring
     result = log_benefit_use(desk_ctx, ended.id, members["zhang"])
     assert "agreement ended on 2026-10-31" in result.warnings[0].render("en")
-    assert result.use.warning_note and "2026-10-31" in result.use.warning_note
+    # The kept warning is read later in the reader's language, not the desk's.
+    kept = list_benefit_uses(owner_ctx, partner_id=ended.id)[0].warning_note
+    assert render_kept(kept, "en") == "明前茶舍's agreement ended on 2026-10-31."
+    assert render_kept(kept, "zh_CN") == "明前茶舍的协议已于 2026-10-31 结束。"
     inactive = create_partner(owner_ctx, tea_house(name="旧渔具店", category="fishing_gear",
                                                    active=False, agreement_ends=None))
     assert "no longer an active partner" in log_benefit_use(

@@ -112,3 +112,19 @@ def test_the_current_language_is_used_when_none_is_given() -> None:
             set_language("fr")
     finally:
         set_language(previous)
+
+
+def test_kept_messages_come_back_in_the_readers_language() -> None:
+    """A warning kept on a row is shown later in either language, nested labels too."""
+    from desktop.i18n import keep_messages, kept_messages, render_kept
+
+    warning = msg("{name} is {status}.", name="李四", status=msg("lapsed"))
+    kept = keep_messages([warning], 200)
+    assert kept is not None and kept_messages(kept) == (warning,)
+    assert render_kept(kept, "en") == "李四 is lapsed."
+    assert render_kept(kept, "zh_CN") == "李四的会籍状态为：已失效。"
+    assert render_kept("an older row, plain text", "zh_CN") == "an older row, plain text"
+    assert keep_messages([], 200) is None
+    too_long = keep_messages([msg("{name} is {status}.", name="长" * 190, status=msg("lapsed"))],
+                             200)
+    assert too_long is not None and len(too_long) == 200 and kept_messages(too_long)[0].params == {}

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.events.registrations import RegistrationView, status_label
 from desktop.events.service import EventView
+from desktop.i18n import render_kept
 from desktop.ui.events.common import fee_text, kind_text, when_text
 from desktop.ui.table_model import RowsModel
 
@@ -130,7 +131,7 @@ class RegistrationsModel(RowsModel[RegistrationView]):
             if row.status == "cancelled":
                 return _GREY
         if role == Qt.ItemDataRole.ToolTipRole and row.warning_note:
-            return row.warning_note
+            return render_kept(row.warning_note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COMPANIONS:
             return int(_RIGHT)
         return None
