@@ -113,7 +113,8 @@ def _items(tx: Tx, side: str, exclude_member: int) -> list[_Candidate]:
 def _partners(tx: Tx) -> list[_Candidate]:
     rows = tx.session.execute(select(Partner.id, Partner.name, Partner.benefit, Partner.city)
                               .where(Partner.active.is_(True))).all()
-    return [_Candidate("partner", r.id, r.name, r.name, None, frozenset(), {},
+    # A partner's "what" is the benefit it gives members (its name when none is written).
+    return [_Candidate("partner", r.id, r.benefit or r.name, r.name, None, frozenset(), {},
                        frozenset(words(r.name, r.benefit)), _city(r.city)) for r in rows]
 
 
@@ -132,6 +133,11 @@ def _visits(tx: Tx, member_ids: set[int]) -> dict[int, int]:
     return {member_id: int(count) for member_id, count in rows}
 
 
+def _points(points: float) -> str:
+    """A reason's points as people write them: 3, 1.5, 0.4."""
+    return f"{points:g}"
+
+
 def _score(source: _Candidate, other: _Candidate, visits: int,
            offering: bool) -> Match | None:
     shared_tags = sorted(source.tags & other.tags)
@@ -142,20 +148,23 @@ def _score(source: _Candidate, other: _Candidate, visits: int,
     score = 0.0
     if shared_tags:
         score += TAG_POINTS * len(shared_tags)
-        reasons.append(msg("{count} shared tags: {tags}", count=len(shared_tags),
-                           tags=", ".join(source.tag_names[t] for t in shared_tags)))
+        names = ", ".join(source.tag_names[t] for t in shared_tags)
+        reasons.append(msg("shared tags: {tags} (+{points})", tags=names,
+                           points=_points(TAG_POINTS * len(shared_tags))))
     if shared_words:
         counted = shared_words[:MAX_WORDS]
         score += WORD_POINTS * len(counted)
-        reasons.append(msg("{count} words in common: {words}", count=len(counted),
-                           words=", ".join(counted)))
+        reasons.append(msg("words in common: {words} (+{points})",
+                           points=_points(WORD_POINTS * len(counted)), words=", ".join(counted)))
     if source.city and source.city == other.city:
         score += CITY_POINTS
-        reasons.append(msg("same city: {city}", city=other.city))
+        reasons.append(msg("same city: {city} (+{points})", city=other.city,
+                           points=_points(CITY_POINTS)))
     if offering and visits:
         engagement = min(MAX_ENGAGEMENT, VISIT_POINTS * visits)
         score += engagement
-        reasons.append(msg("{count} visits in the last 90 days", count=visits))
+        reasons.append(msg("{count} visits in the last 90 days (+{points})", count=visits,
+                           points=_points(engagement)))
     return Match(other.kind, other.id, other.title, other.who, round(score, 2),
                  tuple(reasons))
 

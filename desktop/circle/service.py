@@ -165,10 +165,13 @@ def set_item_status(tx: Tx, item_id: int, status: str) -> ItemView:
 
 @service(Permission.USE_CIRCLE, write=False)
 def list_items(tx: Tx, *, side: str | None = None, status: str | None = "open",
-               member_id: int | None = None) -> list[ItemView]:
-    """Offers and needs, newest first."""
+               member_id: int | None = None, include_archived: bool = False) -> list[ItemView]:
+    """Offers and needs, newest first.  Those of archived or erased members are left out of
+    the circle's lists (as matching leaves them out), unless asked for or one member's."""
     stmt = (select(CircleItem, Member.name).join(Member, Member.id == CircleItem.member_id)
             .order_by(CircleItem.opened_on.desc(), CircleItem.id.desc()))
+    if member_id is None and not include_archived:
+        stmt = stmt.where(Member.archived.is_(False), Member.erased_at.is_(None))
     if side is not None:
         stmt = stmt.where(CircleItem.side == side)
     if status is not None:

@@ -49,6 +49,18 @@ def test_offers_and_needs_share_tags_that_differ_only_in_case_or_width(
     assert set_item_status(desk_ctx, need.id, "open").closed_on is None
 
 
+def test_an_archived_members_items_leave_the_circles_lists(owner_ctx: Context, desk_ctx: Context,
+                                                          people: dict[str, int]) -> None:
+    """The board and the circle view list the open items of current members only; the member's
+    own record still shows theirs."""
+    offer = create_item(desk_ctx, ItemInput("offer", people["lapsed"], "自家茶园直供"))
+    assert [i.id for i in list_items(desk_ctx, side="offer")] == [offer.id]
+    set_archived(owner_ctx, people["lapsed"], True)
+    assert list_items(desk_ctx, side="offer") == []
+    assert [i.id for i in list_items(desk_ctx, side="offer", include_archived=True)] == [offer.id]
+    assert [i.id for i in list_items(desk_ctx, member_id=people["lapsed"])] == [offer.id]
+
+
 @pytest.mark.parametrize(("data", "field"), [
     (ItemInput("need", 0, "   "), "title"),
     (ItemInput("wish", 0, "title"), "side"),

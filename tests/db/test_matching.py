@@ -53,7 +53,7 @@ def test_a_need_is_matched_to_offers_and_partners_with_reasons(owner_ctx: Contex
     top = found[0]
     assert top.score == 3 * 2 + 3  # two tags; 有机, 机茶, 茶叶 in common
     reasons = [r.render("en") for r in top.reasons]
-    assert reasons == ["2 shared tags: Tea, 礼品", "3 words in common: 有机, 机茶, 茶叶"]
+    assert reasons == ["shared tags: Tea, 礼品 (+6)", "words in common: 有机, 机茶, 茶叶 (+3)"]
     assert [m.id for m in suggest_for_offer(desk_ctx, best.id)] == [need.id]
 
 
@@ -69,8 +69,8 @@ def test_the_same_city_and_an_engaged_member_add_points(owner_ctx: Context, desk
     scores = {m.id: m for m in suggest_for_need(desk_ctx, need.id)}
     assert scores[near.id].score == 3 + 1 + 1.5
     assert scores[far.id].score == 3 + 1 + 0.3
-    assert "same city: 杭州" in [r.render("en") for r in scores[near.id].reasons]
-    assert "3 visits in the last 90 days" in [r.render("en") for r in scores[far.id].reasons]
+    assert "same city: 杭州 (+1.5)" in [r.render("en") for r in scores[near.id].reasons]
+    assert "3 visits in the last 90 days (+0.3)" in [r.render("en") for r in scores[far.id].reasons]
 
 
 def test_nothing_in_common_is_no_match_and_the_wrong_side_is_not_found(
