@@ -30,6 +30,7 @@ from desktop.events.registrations import (
     set_paid,
 )
 from desktop.events.service import EventView
+from desktop.partners.sponsors import list_event_partners
 from desktop.services import Context
 from desktop.ui.events.common import ReasonDialog, fee_text, when_text
 from desktop.ui.events.models import RegistrationsModel
@@ -55,6 +56,8 @@ class RegistrationsPanel(QWidget):
         column.setSpacing(6)
         self.heading = label("", "subtitle", wrap=True, object_name="registrationsHeading")
         column.addWidget(self.heading)
+        self.partners_label = label("", "hint", wrap=True, object_name="eventPartnersLabel")
+        column.addWidget(self.partners_label)
         top = QHBoxLayout()
         self.register_member_button = self._button(
             self.tr("Register member…"), "registerMemberButton", self.register_member)
@@ -114,11 +117,17 @@ class RegistrationsPanel(QWidget):
         self.table.setColumnHidden(RegistrationsModel.PAID, not self.model.has_fee)
         if event is None:
             self.heading.setText(self.tr("Choose an event to see who is coming."))
+            self.partners_label.setVisible(False)
             self.model.set_rows([])
             self._update_actions()
             return
         self.heading.setText(self._heading(event))
         try:
+            sponsors = list_event_partners(self._ctx, event.id)
+            self.partners_label.setText(" · ".join(
+                self.tr("%1: %2").replace("%1", p.role_label.render()).replace("%2", p.name)
+                for p in sponsors))
+            self.partners_label.setVisible(bool(sponsors))
             rows = list_registrations(self._ctx, event.id)
         except ClubhouseError as error:
             self.bar.show_error(error.render())

@@ -38,6 +38,7 @@ from desktop.ui.events.common import ReasonDialog
 from desktop.ui.events.event_dialog import EventDialog
 from desktop.ui.events.models import EventsModel, SortProxy
 from desktop.ui.events.registrations_panel import RegistrationsPanel
+from desktop.ui.partners.event_partners_dialog import EventPartnersDialog
 from desktop.ui.pdf_preview import print_to_preview
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import EnterTable, MessageBar, label, view_action, view_column
@@ -146,6 +147,8 @@ class EventsView(QWidget):
                                         self.request_door_mode, key("Ctrl+D"))
         self.find_action = self._action(self.tr("Find"), "findEventAction", self.focus_search,
                                         key("Ctrl+F"))
+        self.partners_action = self._action(self.tr("Partners…"), "eventPartnersAction",
+                                            self.edit_partners, key("Ctrl+Shift+P"))
 
     def _toolbar(self) -> QToolBar:
         bar = QToolBar()
@@ -157,7 +160,8 @@ class EventsView(QWidget):
                           "border-radius: 4px; background: #ffffff; }"
                           "QToolButton:hover { background: #e8f0ec; }"
                           "QToolButton:disabled { color: #9aa5a1; }")
-        for action in (self.new_action, self.edit_action, self.cancel_action):
+        for action in (self.new_action, self.edit_action, self.cancel_action,
+                       self.partners_action):
             bar.addAction(action)
         bar.addSeparator()
         menu = QMenu(self)
@@ -272,6 +276,7 @@ class EventsView(QWidget):
         scheduled = chosen and event is not None and event.status == "scheduled"
         self.edit_action.setEnabled(scheduled)
         self.cancel_action.setEnabled(scheduled)
+        self.partners_action.setEnabled(chosen)
         printing = chosen and self._ctx.may(Permission.PRINT)
         self.roster_action.setEnabled(printing)
         self.roster_walk_in_action.setEnabled(printing)
@@ -374,6 +379,26 @@ class EventsView(QWidget):
             lambda reason: cancel_event(ctx, event.id, reason), self,
             object_name="cancelEventDialog")
         self._open(dialog, lambda: self._cancelled(event))
+        return dialog
+
+    def edit_partners(self) -> EventPartnersDialog | None:
+        """The event's sponsors and co-hosts (a partner whose agreement ended is kept with a
+        warning shown here)."""
+        event = self.selected_event()
+        if event is None or not self.partners_action.isEnabled():
+            return None
+        dialog = EventPartnersDialog(self._ctx, event, parent=self)
+
+        def accepted() -> None:
+            self.refresh()
+            result = dialog.result_value
+            if result is not None and result.warnings:
+                self.bar.show_error("\n".join(w.render() for w in result.warnings))
+            else:
+                self.bar.show_success(self.tr("The partners of %1 are saved.")
+                                      .replace("%1", event.title))
+
+        self._open(dialog, accepted)
         return dialog
 
     def _cancelled(self, event: EventView) -> None:

@@ -25,6 +25,7 @@ from desktop.members.service import MemberDetail, PeriodView, PersonRef
 from desktop.members.status import Status
 from desktop.permissions import Permission
 from desktop.services import Context
+from desktop.ui.circle.member_section import MemberCircleSection
 from desktop.ui.members.common import day, method_text, money, status_style, status_text
 from desktop.ui.widgets import label
 
@@ -141,6 +142,10 @@ class MemberDetailPanel(QScrollArea):
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         content.addWidget(self.notes)
 
+        self.circle = MemberCircleSection(ctx)
+        self.circle.openMember.connect(self.openMember)
+        content.addWidget(self.circle)
+
         column.addWidget(self.content)
         column.addStretch(1)
         self.show_member(None)
@@ -208,6 +213,7 @@ class MemberDetailPanel(QScrollArea):
         self.notes_title.setVisible(bool(detail.notes))
         self.notes.setVisible(bool(detail.notes))
         self.notes.setText(detail.notes or "")
+        self.circle.show_member(row, erased=detail.erased)
 
     def _notices(self, detail: MemberDetail) -> list[str]:
         notices = []

@@ -1,0 +1,2 @@
+"""The Partners view: local businesses, their benefits and agreements, and the events they
+sponsor or co-host."""
