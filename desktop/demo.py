@@ -81,8 +81,15 @@ def _events(ctx: Context) -> Iterable[Message]:
     return add_demo_events(ctx)
 
 
+def _circle(ctx: Context) -> Iterable[Message]:
+    from desktop.circle.demo import add_demo_circle
+    from desktop.partners.demo import add_demo_partners
+
+    return [*add_demo_partners(ctx), *add_demo_circle(ctx)]
+
+
 # Later capabilities append their steps here, in the order the data depends on each other.
-STEPS: list[DemoStep] = [_venue, _staff, _members, _bookings, _events]
+STEPS: list[DemoStep] = [_venue, _staff, _members, _bookings, _events, _circle]
 
 
 def is_demo_database(database: Database, hasher: Hasher) -> bool:

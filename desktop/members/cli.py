@@ -226,6 +226,16 @@ def _run_export_attendance(inv: Invocation) -> int:
     return EXIT_OK
 
 
+def _run_export_partners(inv: Invocation) -> int:
+    from desktop.partners.export import export_partners
+
+    path = Path(inv.option("file")).expanduser()
+    ctx = inv.sign_in(inv.open())
+    count = export_partners(ctx, path, lang=inv.lang)
+    inv.say(msg("{n} partners written to {path}.", n=count, path=str(path)))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- the tables
 
 IMPORT_KINDS: list[Kind] = [
@@ -242,6 +252,8 @@ EXPORT_KINDS: list[Kind] = [
          _export_events_arguments, _run_export_events),
     Kind("attendance", lambda: msg("one event's people (--event ID) as CSV or XLSX"),
          _export_attendance_arguments, _run_export_attendance),
+    Kind("partners", lambda: msg("every partner with its benefit uses, as CSV or XLSX"),
+         _export_members_arguments, _run_export_partners),
 ]
 
 

@@ -155,6 +155,52 @@ def _badges(inv: Invocation, ctx: Context, output: Path) -> Message:
     return msg("{n} name badges written to {path}.", n=count, path=str(output))
 
 
+def _partners(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.partners import print_partners
+
+    count = print_partners(ctx, output, lang=inv.option("lang"))
+    return msg("Partner directory of {n} partners written to {path}.", n=count,
+               path=str(output))
+
+
+def _board(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.board import print_board
+
+    made = print_board(ctx, output, lang=inv.option("lang"))
+    return msg("Circle board ({needs} of {all_needs} open needs, {offers} of {all_offers} "
+               "open offers) written to {path}.", needs=made.needs_shown,
+               all_needs=made.needs, offers=made.offers_shown, all_offers=made.offers,
+               path=str(output))
+
+
+def _month(text: str) -> tuple[int, int]:
+    """A month written YYYY-MM; anything else is wrong usage with a clear one-line error."""
+    year, _, month = text.strip().partition("-")
+    if len(year) == 4 and len(month) == 2 and year.isdigit() and month.isdigit() \
+            and 1 <= int(month) <= 12 and int(year) >= 1900:
+        return int(year), int(month)
+    raise argparse.ArgumentTypeError(
+        msg("{value} is not a month: write it as YYYY-MM, e.g. 2026-10.", value=text).render())
+
+
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--month", metavar="YYYY-MM", type=_month,
+                        help=msg("the month (default: the last whole month)").render())
+
+
+def _report(inv: Invocation, ctx: Context, output: Path) -> Message:
+    from desktop.reports.monthly import print_month_report
+
+    chosen = inv.option("month")
+    if chosen is None:
+        last = ctx.clock.now().date().replace(day=1) - dt.timedelta(days=1)
+        chosen = (last.year, last.month)
+    year, month = chosen
+    pages = print_month_report(ctx, year, month, output, lang=inv.option("lang"))
+    return msg("Monthly report of {month} ({n} pages) written to {path}.",
+               month=f"{year}-{month:02d}", n=pages, path=str(output))
+
+
 KINDS: list[PrintKind] = [
     PrintKind("directory", lambda: msg("every member not archived, sorted by name"),
               _no_arguments, _directory),
@@ -169,6 +215,15 @@ KINDS: list[PrintKind] = [
               _roster_arguments, _roster),
     PrintKind("badges", lambda: msg("name badges for an event's people, 8 to an A4 page"),
               _event_arguments, _badges),
+    PrintKind("partners", lambda: msg("the partner directory: active partners and their "
+                                      "benefits, by category"),
+              _no_arguments, _partners),
+    PrintKind("board", lambda: msg("the circle board: open needs and offers on one page to "
+                                   "pin up, no contact details"),
+              _no_arguments, _board),
+    PrintKind("report", lambda: msg("the owner's monthly report: membership, engagement, "
+                                    "spaces, events, circle and money of one month"),
+              _report_arguments, _report),
 ]
 
 
