@@ -15,6 +15,7 @@ SETTING_MODULES = (
     "desktop.members.status",
     "desktop.booking.lifecycle",
     "desktop.events.checkin",
+    "desktop.review.settings",
 )
 
 
