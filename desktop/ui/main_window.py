@@ -35,9 +35,12 @@ from desktop.ui.account_view import AccountView
 from desktop.ui.audit_view import AuditView
 from desktop.ui.bootstrap import app_icon, icon
 from desktop.ui.calendar.view import CalendarView
+from desktop.ui.circle.view import CircleView
 from desktop.ui.events.view import EventsView
 from desktop.ui.lock import IdleWatcher, LockScreen
 from desktop.ui.members.view import MembersView
+from desktop.ui.partners.view import PartnersView
+from desktop.ui.review.view import ReviewView
 from desktop.ui.settings_view import SettingsView
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.today.view import TodayView
@@ -59,6 +62,9 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("calendar", Permission.BOOK, "calendar"),
     ViewSpec("events", Permission.RUN_EVENTS, "events"),
     ViewSpec("members", Permission.VIEW_MEMBERS, "members"),
+    ViewSpec("partners", Permission.USE_CIRCLE, "partners"),
+    ViewSpec("circle", Permission.USE_CIRCLE, "circle"),
+    ViewSpec("review", Permission.REVIEW_AND_AUDIT, "review"),  # the owner's dashboards
     ViewSpec("settings", Permission.ADMINISTER, "settings"),
     ViewSpec("audit", Permission.REVIEW_AND_AUDIT, "audit"),
     ViewSpec("account", Permission.USE_APP, "account"),
@@ -159,6 +165,9 @@ class MainWindow(QMainWindow):
             "calendar": self.tr("Calendar"),
             "events": self.tr("Events"),
             "members": self.tr("Members"),
+            "partners": self.tr("Partners"),
+            "circle": self.tr("Circle"),
+            "review": self.tr("Review"),
             "settings": self.tr("Settings"),
             "audit": self.tr("Audit log"),
             "account": self.tr("Account"),
@@ -170,6 +179,9 @@ class MainWindow(QMainWindow):
             "calendar": lambda: CalendarView(self.ctx, self.runner),
             "events": self._events_view,
             "members": lambda: MembersView(self.ctx, self.runner),
+            "partners": self._partners_view,
+            "circle": self._circle_view,
+            "review": self._review_view,
             "settings": self._settings_view,
             "audit": lambda: AuditView(self.ctx, self.runner),
             "account": self._account_view,
@@ -190,6 +202,23 @@ class MainWindow(QMainWindow):
         view.doorModeRequested.connect(self.open_door_mode)
         view.openMember.connect(self.open_member)
         view.openBooking.connect(self.open_booking)
+        view.openEvent.connect(self.open_event)
+        return view
+
+    def _partners_view(self) -> PartnersView:
+        view = PartnersView(self.ctx, self.runner)
+        view.openMember.connect(self.open_member)
+        view.openEvent.connect(self.open_event)
+        return view
+
+    def _circle_view(self) -> CircleView:
+        view = CircleView(self.ctx, self.runner)
+        view.openMember.connect(self.open_member)
+        return view
+
+    def _review_view(self) -> ReviewView:
+        view = ReviewView(self.ctx, self.runner)
+        view.openMember.connect(self.open_member)
         view.openEvent.connect(self.open_event)
         return view
 

@@ -1,4 +1,4 @@
-"""Settings (owner only): Venue, Spaces, Staff, Database and Backups, one tab each."""
+"""Settings (owner only): Venue, Rules, Spaces, Staff, Database and Backups, one tab each."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop.services import Context
 from desktop.ui.backups_tab import BackupsTab
 from desktop.ui.database_tab import DatabaseTab
+from desktop.ui.rules_tab import RulesTab
 from desktop.ui.spaces_tab import SpacesTab
 from desktop.ui.staff_tab import StaffTab
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.venue_tab import VenueTab
 from desktop.ui.widgets import view_column
 
-TAB_NAMES = ("venue", "spaces", "staff", "database", "backups")
+TAB_NAMES = ("venue", "rules", "spaces", "staff", "database", "backups")
 
 
 class SettingsView(QWidget):
@@ -25,17 +26,19 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsView")
         column = view_column(self, self.tr("Settings"),
-                             self.tr("The venue, its spaces, the staff accounts, the "
-                                     "database and its backups."))
+                             self.tr("The venue, the rules the app counts by, its spaces, the "
+                                     "staff accounts, the database and its backups."))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.setDocumentMode(False)
         self.venue = VenueTab(ctx)
+        self.rules = RulesTab(ctx)
         self.spaces = SpacesTab(ctx)
         self.staff = StaffTab(ctx)
         self.database = DatabaseTab(ctx, runner)
         self.backups = BackupsTab(ctx, runner)
         self.tabs.addTab(self.venue, self.tr("Venue"))
+        self.tabs.addTab(self.rules, self.tr("Rules"))
         self.tabs.addTab(self.spaces, self.tr("Spaces"))
         self.tabs.addTab(self.staff, self.tr("Staff"))
         self.tabs.addTab(self.database, self.tr("Database"))

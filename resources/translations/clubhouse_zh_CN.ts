@@ -524,6 +524,107 @@
     </message>
 </context>
 <context>
+    <name>BenefitUseDialog</name>
+    <message>
+        <location filename="../../desktop/ui/partners/benefit_dialog.py" line="+27"/>
+        <source>Log a benefit use</source>
+        <translation>登记权益使用</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>name, pinyin, number or phone</source>
+        <translation>姓名、拼音、会员号或电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional, in yuan, e.g. 80</source>
+        <translation>选填，单位元，例如 80</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log the use</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The agreement ended on %1: the use is logged with a warning.</source>
+        <translation>合作协议已于%1到期：本次使用将连同提醒一并登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This partner is no longer active.</source>
+        <translation>该合作伙伴已停用。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the member from the list (Down, then Enter).</source>
+        <translation>请从列表中选择会员（按向下键，再按回车）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the member who used it.</source>
+        <translation>请选择使用权益的会员。</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitUsesModel</name>
+    <message>
+        <location filename="../../desktop/ui/partners/models.py" line="+156"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Double-click to open the member</source>
+        <translation>双击打开该会员</translation>
+    </message>
+</context>
+<context>
     <name>BookingDetailsDialog</name>
     <message>
         <location filename="../../desktop/ui/calendar/details.py" line="+37"/>
@@ -726,6 +827,289 @@
         <location line="+7"/>
         <source>Week schedule</source>
         <translation>周程表</translation>
+    </message>
+</context>
+<context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../desktop/ui/review/models.py" line="+24"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ends</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last visit</source>
+        <translation>最近到访</translation>
+    </message>
+</context>
+<context>
+    <name>ChartBase</name>
+    <message>
+        <location filename="../../desktop/ui/charts/base.py" line="+117"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>CircleKinds</name>
+    <message>
+        <location filename="../../desktop/ui/circle/models.py" line="+33"/>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+</context>
+<context>
+    <name>CirclePage</name>
+    <message>
+        <location filename="../../desktop/ui/review/circle_money.py" line="+21"/>
+        <source>Open needs</source>
+        <translation>未解决的需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open offers</source>
+        <translation>可提供的资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New needs</source>
+        <translation>新需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New offers</source>
+        <translation>新资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matched</source>
+        <translation>已对接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Introductions</source>
+        <translation>引荐</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Value of outcomes</source>
+        <translation>成果价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The values recorded on the outcomes of the window&apos;s introductions.</source>
+        <translation>这段时间引荐成果所记录的价值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partner benefit uses</source>
+        <translation>合作伙伴权益使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Introductions per month</source>
+        <translation>每月引荐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcomes of introductions</source>
+        <translation>引荐成果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Partner benefit uses per month</source>
+        <translation>每月合作伙伴权益使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Benefit uses by partner</source>
+        <translation>各合作伙伴权益使用</translation>
+    </message>
+</context>
+<context>
+    <name>CircleView</name>
+    <message>
+        <location filename="../../desktop/ui/circle/view.py" line="+121"/>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What members offer and need, who could help whom, and what came of the introductions.</source>
+        <translation>会员能提供什么、需要什么，谁能帮到谁，以及引荐带来的结果。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>New need</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New offer</source>
+        <translation>新建供给</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark matched</source>
+        <translation>标记为已对接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark closed</source>
+        <translation>标记为已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+84"/>
+        <source>Introduce…</source>
+        <translation>引荐…</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Record outcome…</source>
+        <translation>记录结果…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show member</source>
+        <translation>查看会员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Title, member or tag  (Ctrl+F)</source>
+        <translation>标题、会员或标签  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open needs</source>
+        <translation>进行中的需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open offers</source>
+        <translation>进行中的供给</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Suggested matches</source>
+        <translation>推荐匹配</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Open needs (%1)</source>
+        <translation>进行中的需求（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open offers (%1)</source>
+        <translation>进行中的供给（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent introductions (%1)</source>
+        <translation>近期引荐（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow up (%1)</source>
+        <translation>待跟进（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcomes this month (%1)</source>
+        <translation>本月结果（%1）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>value %1</source>
+        <translation>价值 %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Select a need or an offer.</source>
+        <translation>请选择一条需求或供给。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offers and partners for the need “%1”</source>
+        <translation>适合需求“%1”的供给和合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs the offer “%1” could answer</source>
+        <translation>供给“%1”可以满足的需求</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No suggestions yet: nothing open shares a tag or a word with it.</source>
+        <translation>暂无推荐：没有进行中的条目与它有相同的标签或词语。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>score %1</source>
+        <translation>得分 %1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <location line="+15"/>
+        <source>“%1” is saved.</source>
+        <translation>“%1”已保存。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is now %2.</source>
+        <translation>“%1”现在是%2。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 is introduced to %2.</source>
+        <translation>已将 %1 引荐给 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Outcome recorded: %1 and %2.</source>
+        <translation>已记录结果：%1 与 %2。</translation>
     </message>
 </context>
 <context>
@@ -1049,7 +1433,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>DialogButtons</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="+198"/>
+        <location filename="../../desktop/ui/widgets.py" line="+201"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1223,6 +1607,62 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review/drill_dialog.py" line="+55"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Double-click or press Enter on a line to open it.</source>
+        <translation>双击某一行或按回车键打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nobody in this list.</source>
+        <translation>这个名单是空的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %1.</source>
+        <translation>显示前 %1 行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 line</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <location line="-67"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <location filename="../../desktop/ui/members/member_dialog.py" line="+160"/>
@@ -1278,6 +1718,105 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+3"/>
         <source>Open that record to see or renew it instead of adding a second one.</source>
         <translation>打开那条记录查看或续费，而不是再新建一条。</translation>
+    </message>
+</context>
+<context>
+    <name>EngagedModel</name>
+    <message>
+        <location filename="../../desktop/ui/review/models.py" line="+15"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visits</source>
+        <translation>到访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/people.py" line="+137"/>
+        <source>Members with a membership in the window</source>
+        <translation>期间内有会籍的会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <location line="+22"/>
+        <source>Visits</source>
+        <translation>到访</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Members who visited</source>
+        <translation>到访会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event check-ins</source>
+        <translation>活动签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members at events</source>
+        <translation>参加活动的会员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not seen for %1 days</source>
+        <translation>%1 天未到访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current members with no visit for more than %1 days (or never): the setting Review → not seen days.</source>
+        <translation>超过 %1 天（或从未）到访的在籍会员：在设置中“回顾 → 未到访天数”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Most engaged members</source>
+        <translation>最活跃的会员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody visited in this window yet.</source>
+        <translation>这段时间还没有人到访。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+23"/>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Members by visits and by events attended</source>
+        <translation>按到访次数和参加活动次数的会员分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many members came how often in the window.</source>
+        <translation>这段时间内多少会员来了多少次。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Most engaged</source>
+        <translation>最活跃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a name to open the member.</source>
+        <translation>点击姓名打开会员。</translation>
     </message>
 </context>
 <context>
@@ -1447,9 +1986,95 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>EventPartnersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/partners/event_partners_dialog.py" line="+43"/>
+        <source>Sponsors and co-hosts</source>
+        <translation>赞助与联合主办</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete removes the chosen line.</source>
+        <translation>按 Delete 删除所选的一行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There are no partners yet; the owner adds them in Partners.</source>
+        <translation>还没有合作伙伴；店主可在“合作伙伴”中添加。</translation>
+    </message>
+</context>
+<context>
+    <name>EventRowsModel</name>
+    <message>
+        <location filename="../../desktop/ui/review/models.py" line="+17"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Came</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendance</source>
+        <translation>到场率</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Double-click for the people</source>
+        <translation>双击查看名单</translation>
+    </message>
+</context>
+<context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events/models.py" line="+32"/>
+        <location filename="../../desktop/ui/events/models.py" line="+33"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1510,9 +2135,103 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/venue.py" line="+117"/>
+        <source>Events held</source>
+        <translation>已举办活动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events that are over, cancelled ones left out.</source>
+        <translation>已结束的活动，不含已取消的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+37"/>
+        <location line="+28"/>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+37"/>
+        <location line="+28"/>
+        <source>Came</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Attendance rate</source>
+        <translation>到场率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left on the waitlist</source>
+        <translation>仍在候补</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+48"/>
+        <source>Waitlist pressure</source>
+        <translation>候补压力</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>People left waiting per place offered.</source>
+        <translation>每个名额对应的候补人数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Events in the window</source>
+        <translation>这段时间的活动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No event was held in this window.</source>
+        <translation>这段时间没有举办活动。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 · %2 registered · %3 came · %4 waiting</source>
+        <translation>%1 · 报名 %2 · 到场 %3 · 候补 %4</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+28"/>
+        <source>Waitlist</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Registration and attendance by kind</source>
+        <translation>按类型的报名与到场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a bar for the events of that kind.</source>
+        <translation>点击柱条查看该类型的活动。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Places filled</source>
+        <translation>名额填满率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Places filled and waitlist pressure</source>
+        <translation>名额填满率与候补压力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered per place; people left waiting per place.</source>
+        <translation>每个名额的报名人数；每个名额的候补人数。</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events/view.py" line="+76"/>
+        <location filename="../../desktop/ui/events/view.py" line="+63"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
@@ -1522,7 +2241,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>读书会、品鉴、出游和讲座：谁来、谁在候补，以及门口签到用的名单。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+67"/>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
@@ -1562,7 +2281,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+2"/>
+        <source>Partners…</source>
+        <translation>合作伙伴…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Upcoming</source>
         <translation>即将举行</translation>
     </message>
@@ -1592,7 +2316,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1 个活动</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>%1 is created; %2 is booked.</source>
         <translation>“%1”已创建；已预订%2。</translation>
     </message>
@@ -1630,6 +2354,11 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+0"/>
         <source>Cancel the event</source>
         <translation>取消这个活动</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The partners of %1 are saved.</source>
+        <translation>%1 的合作伙伴已保存。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2119,9 +2848,197 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>IntroductionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/circle/intro_dialogs.py" line="+41"/>
+        <source>Introduce</source>
+        <translation>引荐</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About: %1</source>
+        <translation>关于：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>Introduced to</source>
+        <translation>引荐给</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>By</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record introduction</source>
+        <translation>记录引荐</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>name, pinyin, number or phone</source>
+        <translation>姓名、拼音、会员号或电话</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose the member from the list (Down, then Enter).</source>
+        <translation>请从列表中选择会员（按下方向键，再按回车）。</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionsModel</name>
+    <message>
+        <location filename="../../desktop/ui/circle/models.py" line="+73"/>
+        <source>Introduced</source>
+        <translation>引荐日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Introduced to</source>
+        <translation>引荐给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Means</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../desktop/ui/circle/item_dialog.py" line="+69"/>
+        <source>Edit offer</source>
+        <translation>编辑供给</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit need</source>
+        <translation>编辑需求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New offer</source>
+        <translation>新建供给</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New need</source>
+        <translation>新建需求</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What the member can provide: expertise, products, a venue, introductions.</source>
+        <translation>会员能提供的：专业知识、产品、场地、人脉引荐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the member is looking for, in their words.</source>
+        <translation>会员在找什么，用他们自己的话写下来。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>name, pinyin, number or phone</source>
+        <translation>姓名、拼音、会员号或电话</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>comma-separated, e.g. tea, fishing</source>
+        <translation>用逗号分隔，例如 茶艺, 钓鱼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the member from the list (Down, then Enter).</source>
+        <translation>请从列表中选择会员（按下方向键，再按回车）。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../desktop/ui/circle/models.py" line="-64"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opened</source>
+        <translation>发布日期</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
-        <location filename="../../desktop/app.py" line="+231"/>
+        <location filename="../../desktop/app.py" line="+232"/>
         <location line="+30"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
@@ -2183,13 +3100,13 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+139"/>
-        <location line="+172"/>
+        <location filename="../../desktop/ui/main_window.py" line="+145"/>
+        <location line="+199"/>
         <source>Clubhouse</source>
         <translation>山庄圈子</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-195"/>
         <source>DEMO · sample data</source>
         <translation>演示 DEMO · 示例数据</translation>
     </message>
@@ -2220,6 +3137,21 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2234,7 +3166,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+114"/>
         <source>&amp;Clubhouse</source>
         <translation>山庄圈子(&amp;C)</translation>
     </message>
@@ -2299,15 +3231,71 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>已预订：%1，%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The backup is restored. Sign in with an account of the restored data.</source>
         <translation>备份已恢复。请使用恢复后数据中的账号登录。</translation>
     </message>
 </context>
 <context>
+    <name>MatchesModel</name>
+    <message>
+        <location filename="../../desktop/ui/circle/models.py" line="+44"/>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCircleSection</name>
+    <message>
+        <location filename="../../desktop/ui/circle/member_section.py" line="+43"/>
+        <source>Offers and needs</source>
+        <translation>供给与需求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add offer</source>
+        <translation>添加供给</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add need</source>
+        <translation>添加需求</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Introductions</source>
+        <translation>引荐记录</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No offers or needs yet.</source>
+        <translation>还没有供给或需求。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>with %1</source>
+        <translation>与 %1</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/members/detail.py" line="+73"/>
+        <location filename="../../desktop/ui/members/detail.py" line="+74"/>
         <source>Select a member to see their details.</source>
         <translation>选择一位会员以查看详细信息。</translation>
     </message>
@@ -2372,12 +3360,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Member %1</source>
         <translation>会员 %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>This member was erased on request: only the history and counts remain.</source>
         <translation>该会员已应本人要求抹除：只保留历史和统计。</translation>
     </message>
@@ -2627,7 +3615,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>按姓名、拼音或拼音首字母、会员号、手机号中的数字、公司或标签查找任何人。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+80"/>
         <source>New member</source>
         <translation>新会员</translation>
     </message>
@@ -2908,9 +3896,774 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
-    <name>PaymentDialog</name>
+    <name>MembershipPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/people.py" line="-168"/>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiring in 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiring in 60 days</source>
+        <translation>60 天内到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lapsed in the last 90 days</source>
+        <translation>近 90 天失效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renewal rate</source>
+        <translation>续费率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Of the memberships that ended from %1 to %2: renewed against renewed and lost (those still in their grace days are not decided yet).</source>
+        <translation>%1 至 %2 期间到期的会籍中：已续费占已续费与未续费之和的比例（仍在宽限期内的尚未计入）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Memberships that ended</source>
+        <translation>已到期的会籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renewed</source>
+        <translation>已续费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not renewed</source>
+        <translation>未续费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still deciding (grace)</source>
+        <translation>宽限期内待定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Net growth, 12 months</source>
+        <translation>12 个月净增长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined minus lapsed over the twelve months of the chart.</source>
+        <translation>图表中 12 个月的加入人数减去失效人数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Came through a referral</source>
+        <translation>经推荐加入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referrals who paid</source>
+        <translation>推荐会员付费率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 referred members paid for a membership.</source>
+        <translation>%2 位被推荐会员中有 %1 位付费购买了会籍。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Referrals who renewed</source>
+        <translation>推荐会员续费率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members by status</source>
+        <translation>会员状态分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members by plan</source>
+        <translation>会员方案分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New members per month</source>
+        <translation>每月新会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Joined</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Tag mix</source>
+        <translation>标签分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call list: memberships ending soon</source>
+        <translation>回访名单：即将到期的会籍</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lapsed</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Joined and lapsed per month</source>
+        <translation>每月加入与失效</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Brought in</source>
+        <translation>推荐人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid</source>
+        <translation>已付费</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Top referrers</source>
+        <translation>推荐最多的会员</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Within 30 days</source>
+        <translation>30 天内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 60 days</source>
+        <translation>60 天内</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No membership ends in the next 60 days.</source>
+        <translation>未来 60 天内没有会籍到期。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 to call</source>
+        <translation>%1 人待回访</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/circle_money.py" line="+8"/>
+        <location line="+28"/>
+        <source>Membership payments</source>
+        <translation>会费收入</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+25"/>
+        <source>Event fees</source>
+        <translation>活动费用</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+3"/>
+        <source>Event fees owed</source>
+        <translation>未付活动费</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Amount owed</source>
+        <translation>欠费金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Event fees still owed</source>
+        <translation>尚未支付的活动费</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No event fee is owed.</source>
+        <translation>没有未付的活动费。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Money in per month</source>
+        <translation>每月收入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Payments: %1</source>
+        <translation>付款：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership payments by plan</source>
+        <translation>各方案会费收入</translation>
+    </message>
+</context>
+<context>
+    <name>MonthDialog</name>
+    <message>
+        <location filename="../../desktop/ui/review/month_dialog.py" line="+20"/>
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The month&apos;s numbers, charts and lists as a PDF of a few pages, to read, print or keep.</source>
+        <translation>把这个月的数字、图表和名单做成几页 PDF，可阅读、打印或存档。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the report</source>
+        <translation>生成报告</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/circle/intro_dialogs.py" line="+24"/>
+        <source>Record outcome</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 and %2, introduced on %3</source>
+        <translation>%1 与 %2，引荐于 %3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional, e.g. 800</source>
+        <translation>选填，例如 800</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value (¥)</source>
+        <translation>价值（¥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>OutstandingModel</name>
+    <message>
+        <location filename="../../desktop/ui/review/models.py" line="+12"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Came</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDetailPanel</name>
+    <message>
+        <location filename="../../desktop/ui/partners/detail.py" line="+94"/>
+        <source>Choose a partner to see its details.</source>
+        <translation>选择一个合作伙伴查看详情。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit</source>
+        <translation>会员权益</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agreement</source>
+        <translation>合作协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Benefit uses</source>
+        <translation>权益使用记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Events sponsored or co-hosted</source>
+        <translation>赞助或联合主办的活动</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>from %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>once, on %1</source>
+        <translation>1 次，%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 times by one member, last on %2</source>
+        <translation>1 位会员共 %1 次，最近 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 times by %2 members, last on %3</source>
+        <translation>%2 位会员共 %1 次，最近 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/partners/partner_dialog.py" line="+72"/>
+        <source>New partner</source>
+        <translation>新建合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit partner</source>
+        <translation>编辑合作伙伴</translation>
+    </message>
     <message>
         <location line="+18"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What members get, e.g. 10% off tea</source>
+        <translation>会员可享的优惠，例如茶饮九折</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benefit</source>
+        <translation>会员权益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement starts</source>
+        <translation>协议开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement ends</source>
+        <translation>协议到期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. gold sponsor</source>
+        <translation>例如：金牌赞助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active partner</source>
+        <translation>有效合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerEventsModel</name>
+    <message>
+        <location filename="../../desktop/ui/partners/models.py" line="+10"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (cancelled)</source>
+        <translation>%1（已取消）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Double-click to open the event</source>
+        <translation>双击打开该活动</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersModel</name>
+    <message>
+        <location line="-170"/>
+        <source>%1 · ended</source>
+        <translation>%1 · 已到期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · ends today</source>
+        <translation>%1 · 今天到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · ends in 1 day</source>
+        <translation>%1 · 1 天后到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · ends in %2 days</source>
+        <translation>%1 · %2 天后到期</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Benefit</source>
+        <translation>会员权益</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agreement ends</source>
+        <translation>协议到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last used</source>
+        <translation>最近使用</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How many times members used the benefit</source>
+        <translation>会员使用该权益的次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Members served: how many members used it</source>
+        <translation>受惠会员：用过该权益的会员人数</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>The day it was last used</source>
+        <translation>最近一次使用的日期</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 · inactive</source>
+        <translation>%1 · 已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <location filename="../../desktop/ui/partners/view.py" line="+64"/>
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local businesses whose benefits members get: find one by name, pinyin, contact, city or phone, and log a member&apos;s use.</source>
+        <translation>为会员提供权益的本地商家：按名称、拼音、联系人、城市或电话查找，并登记会员的使用。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>New partner</source>
+        <translation>新建合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit partner</source>
+        <translation>编辑合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log benefit use…</source>
+        <translation>登记权益使用…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Name, pinyin, contact, city or phone  (Ctrl+F)</source>
+        <translation>名称、拼音、联系人、城市或电话  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Active partners</source>
+        <translation>有效合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inactive partners</source>
+        <translation>已停用的合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active and inactive</source>
+        <translation>有效与已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement expiring</source>
+        <translation>协议即将到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only agreements ending within 60 days</source>
+        <translation>只显示 60 天内到期的协议</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>1 partner</source>
+        <translation>1 个合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 partners</source>
+        <translation>%1 个合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>%1 is saved.</source>
+        <translation>%1 已保存。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1&apos;s use of %2 is logged.</source>
+        <translation>已登记%1使用%2的权益。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/members/membership_dialog.py" line="+18"/>
         <source>Edit payment</source>
         <translation>修改付款</translation>
     </message>
@@ -3446,7 +5199,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>RegistrationsPanel</name>
     <message>
-        <location filename="../../desktop/ui/events/registrations_panel.py" line="+60"/>
+        <location filename="../../desktop/ui/events/registrations_panel.py" line="+63"/>
         <source>Register member…</source>
         <translation>会员报名…</translation>
     </message>
@@ -3462,17 +5215,22 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <source>Mark paid</source>
         <translation>标为已付</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <source>Choose an event to see who is coming.</source>
         <translation>选择一个活动，查看报名的人。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 · %2: %3 of %4 places taken</source>
         <translation>%1 · %2：已报名 %3 / %4</translation>
     </message>
@@ -3731,6 +5489,96 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../desktop/ui/review/parts.py" line="+78"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Show the list</source>
+        <translation>查看名单</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../desktop/ui/review/view.py" line="+63"/>
+        <source>Review</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whom to call about renewal, who is drifting away, which spaces and events work, what the circle produced. Click any number or bar for the list behind it.</source>
+        <translation>该给谁打电话续费、谁渐渐不来了、哪些场地和活动受欢迎、圈子带来了什么。点击任何数字或柱条查看背后的名单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+67"/>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Membership</source>
+        <translation>会籍</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Engagement</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spaces</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circle</source>
+        <translation>圈子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Money</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>Monthly report…</source>
+        <translation>月度报告…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 to %2 (the last 90 days); statuses as of %3; trends over 12 months.</source>
+        <translation>%1 至 %2（近 90 天）；状态按 %3 计算；趋势为 12 个月。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing happened in the last 90 days yet: the numbers fill in as members join, visit, book and come to events.</source>
+        <translation>近 90 天还没有任何记录：会员加入、到访、预订和参加活动后，这些数字会逐渐出现。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Monthly report %1</source>
+        <translation>月度报告 %1</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../desktop/ui/widgets.py" line="+46"/>
@@ -3744,21 +5592,102 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
 </context>
 <context>
+    <name>RulesTab</name>
+    <message>
+        <location filename="../../desktop/ui/rules_tab.py" line="+84"/>
+        <source>Member status</source>
+        <translation>会员状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookings and events</source>
+        <translation>预订与活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>回顾</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Used for the member&apos;s status everywhere (Members list, Today, booking and event rules) and the Review&apos;s status counts.</source>
+        <translation>用于各处的会员状态（会员列表、今日、预订与活动规则）以及回顾中的状态统计。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used for the &quot;expiring soon&quot; status in the Members list and the Review; the Review&apos;s call lists are for 30 and 60 days.</source>
+        <translation>用于会员列表和回顾中的“即将到期”状态；回顾的续费回访名单按 30 天和 60 天列出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members in grace may still book and register; after it they are lapsed. The Review&apos;s renewal rate counts a renewal within these days.</source>
+        <translation>宽限期内的会员仍可预订和报名；过了宽限期即为已失效。回顾的续费率把这些天内的续费算作续费。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Used by the calendar and Today to mark no-shows, and by the Review&apos;s no-show rate.</source>
+        <translation>日历和今日页面据此标记爽约，回顾的爽约率也用它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by door mode when checking people in.</source>
+        <translation>门口签到模式签到时使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used by Review → Engagement (&quot;not seen&quot;).</source>
+        <translation>用于回顾 → 活跃度（“久未露面”）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used by Review → Spaces: utilisation per week and the busy-hours map.</source>
+        <translation>用于回顾 → 场地：每周利用率和繁忙时段热力图。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/section.py" line="+178"/>
+        <source>Click a bar for the list.</source>
+        <translation>点击柱条查看名单。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/ui/settings_view.py" line="+27"/>
+        <location filename="../../desktop/ui/settings_view.py" line="+28"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The venue, its spaces, the staff accounts, the database and its backups.</source>
-        <translation>场馆及其场地、员工账号、数据库及其备份。</translation>
+        <source>The venue, the rules the app counts by, its spaces, the staff accounts, the database and its backups.</source>
+        <translation>场馆、应用计数所依据的规则、空间、员工账号、数据库及其备份。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Venue</source>
         <translation>场馆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules</source>
+        <translation>规则</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4006,6 +5935,85 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+1"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>SpacesPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/venue.py" line="-150"/>
+        <source>Utilisation, all spaces</source>
+        <translation>全部场地使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked hours over open hours between %1 and %2 (the setting Review → utilisation hours).</source>
+        <translation>%1 至 %2 之间的预订小时数除以开放小时数（在设置中“回顾 → 使用率时段”）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bookings</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>No-shows</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>No-show rate</source>
+        <translation>爽约率</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Bookings: %1</source>
+        <translation>预订：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation by space</source>
+        <translation>各场地使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seat-based spaces count seat-hours. Click a bar for the bookings.</source>
+        <translation>按座位计的场地以座位小时计算。点击柱条查看预订。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bookings: %1, week of %2</source>
+        <translation>预订：%1，%2 这一周</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Utilisation by week</source>
+        <translation>每周使用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each column is a week (its Monday).</source>
+        <translation>每一列是一周（标的是周一）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Peak hours</source>
+        <translation>高峰时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked hours in each hour of the week over the window.</source>
+        <translation>这段时间内一周中每个小时的预订小时数。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No-shows: %1</source>
+        <translation>爽约：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-shows by space</source>
+        <translation>各场地爽约</translation>
     </message>
 </context>
 <context>
@@ -4465,12 +6473,12 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/ui/today/view.py" line="+157"/>
+        <location filename="../../desktop/ui/today/view.py" line="+144"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>

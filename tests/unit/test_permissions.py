@@ -196,6 +196,33 @@ EXPECTED: dict[str, str] = {
     "desktop.events.export.export_attendance": BOTH,
     # exporting bookings (ICS/CSV) is not in DESIGN's table: treated as printing, both roles
     "desktop.booking.export.export_bookings": BOTH,
+    "desktop.reports.partners.print_partners": BOTH,
+    "desktop.reports.board.print_board": BOTH,
+    "desktop.partners.export.export_partners": BOTH,
+    "desktop.partners.demo.add_demo_partners": OWNER,
+    "desktop.circle.demo.add_demo_circle": OWNER,
+    "desktop.circle.summary.outcomes_in_month": BOTH,
+    "desktop.circle.summary.recent_introductions": BOTH,
+    "desktop.circle.summary.circle_overview": BOTH,
+    # event sponsors and co-hosts: set and read with the events (both); a partner's events (both)
+    "desktop.partners.sponsors.set_event_partners": BOTH,
+    "desktop.partners.sponsors.list_event_partners": BOTH,
+    "desktop.partners.sponsors.partners_for_events": BOTH,
+    "desktop.partners.sponsors.partner_events": BOTH,
+    # the monthly report PDF (issue 7): the review on paper, owner only (REVIEW_AND_AUDIT)
+    "desktop.reports.monthly.print_month_report": OWNER,
+    # The owner's review (issue 7): owner only (REVIEW_AND_AUDIT), read-only.
+    "desktop.review.membership.call_list": OWNER,
+    "desktop.review.membership.membership_review": OWNER,
+    "desktop.review.engagement.engagement_review": OWNER,
+    "desktop.review.spaces.spaces_review": OWNER,
+    "desktop.review.events.events_review": OWNER,
+    "desktop.review.circle.circle_review": OWNER,
+    "desktop.review.money.money_review": OWNER,
+    "desktop.review.overview.review_snapshot": OWNER,
+    "desktop.review.overview.month_report_data": OWNER,
+    "desktop.review.drill.drill_down": OWNER,
+    "desktop.review.facts.member_pass": OWNER,
 }
 
 # DESIGN.md, "Who may do what", as written there (a change to it is a change to the product),
