@@ -12,16 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +24,7 @@ from desktop.errors import ClubhouseError
 from desktop.services import Context
 from desktop.settings.registry import REGISTRY
 from desktop.settings.store import all_settings, update_settings
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label
+from desktop.ui.widgets import label, scrolling_form
 
 # (setting, object name of its field) in the order shown; ints get a spin box.
 RULES = (
@@ -57,27 +51,11 @@ class RulesTab(QWidget):
         self.fields: dict[str, QSpinBox | QLineEdit] = {}
         self.spins: dict[str, QSpinBox] = {}  # the whole-number settings, by name
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setObjectName("rulesScroll")
-        body = QWidget()
-        body.setObjectName("rulesBody")
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        body_row = QHBoxLayout(body)
-        body_row.setContentsMargins(18, 14, 18, 14)
-        content = QWidget()
-        content.setMaximumWidth(860)
-        body_row.addWidget(content, 1)
-        body_row.addStretch(0)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar("rulesMessage")
-        column.addWidget(self.bar)
-        self.errors = FieldErrors(self.bar)
+        # One form, so every section's labels share a column; a heading spans both.
+        self.page = page = scrolling_form(self, "rules")
+        form = page.form
+        self.bar = page.bar
+        self.errors = page.errors
 
         used = self._where_used()
         headings = {
@@ -85,32 +63,16 @@ class RulesTab(QWidget):
             "booking.no_show_minutes": self.tr("Bookings and events"),
             "review.not_seen_days": self.tr("Review"),
         }
-        # One form, so every section's labels share a column; a heading spans both.
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        column.addLayout(form)
         for name, object_name in RULES:
             if name in headings:
                 form.addRow(label(headings[name], "section",
                                   object_name=object_name.replace("Spin", "Heading")
                                   .replace("Edit", "Heading")))
-            self._row(form, name, self._field(name, object_name), used[name])
+            self._row(name, self._field(name, object_name), used[name])
 
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        self.revert_button = QPushButton(self.tr("Undo changes"))
-        self.revert_button.setObjectName("revertRulesButton")
-        self.revert_button.clicked.connect(self.refresh)
-        save_row.addWidget(self.revert_button)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setObjectName("saveRulesButton")
-        self.save_button.setProperty("primary", True)
-        self.save_button.clicked.connect(self.save)
-        save_row.addWidget(self.save_button)
-        column.addLayout(save_row)
-        column.addStretch(1)
+        self.revert_button, self.save_button = page.add_buttons(
+            (self.tr("Undo changes"), "revertRulesButton", self.refresh),
+            (self.tr("Save"), "saveRulesButton", self.save))
         self.refresh()
 
     def _where_used(self) -> dict[str, str]:
@@ -148,21 +110,10 @@ class RulesTab(QWidget):
         self.fields[name] = widget
         return widget
 
-    def _row(self, form: QFormLayout, name: str, widget: QWidget, used: str) -> None:
+    def _row(self, name: str, widget: QWidget, used: str) -> None:
         definition = REGISTRY[name]
-        cell = QWidget()
-        cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        cell_column = QVBoxLayout(cell)
-        cell_column.setContentsMargins(0, 0, 0, 0)
-        cell_column.setSpacing(2)
-        cell_column.addWidget(widget)
-        error = error_label(widget.objectName().replace("Spin", "Error")
-                            .replace("Edit", "Error"))
-        cell_column.addWidget(error)
-        cell_column.addWidget(label(definition.help.render(), "hint", wrap=True))
-        cell_column.addWidget(label(used, "hint", wrap=True))
-        form.addRow(definition.label.render(), cell)
-        self.errors.add(name, widget, error)
+        self.page.add_row(name, definition.label.render(), widget, definition.help.render(),
+                          used)
 
     # -- data ----------------------------------------------------------------------------------
 

@@ -14,13 +14,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,7 @@ from desktop.services import Context
 from desktop.settings.registry import REGISTRY
 from desktop.settings.store import all_settings, update_settings
 from desktop.ui import dialogs
-from desktop.ui.widgets import FieldErrors, MessageBar, error_label, label, time_zone_combo
+from desktop.ui.widgets import scrolling_form, time_zone_combo
 
 LOGO_PREVIEW = 72
 MAX_LOGO_BYTES = 2_000_000
@@ -49,48 +46,25 @@ class VenueTab(QWidget):
         self._logo_hex = ""
         self._stored: dict[str, Any] = {}
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setObjectName("venueScroll")
-        body = QWidget()
-        body.setObjectName("venueBody")
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-
-        body_row = QHBoxLayout(body)
-        body_row.setContentsMargins(18, 14, 18, 14)
-        content = QWidget()
-        content.setMaximumWidth(860)
-        body_row.addWidget(content, 1)
-        body_row.addStretch(0)
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.bar = MessageBar("venueMessage")
-        column.addWidget(self.bar)
-        self.errors = FieldErrors(self.bar)
-        form = QFormLayout()
-        form.setSpacing(10)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.page = page = scrolling_form(self, "venue")
+        self.bar = page.bar
+        self.errors = page.errors
 
         self.venue_name = QLineEdit()
         self.venue_name.setObjectName("venueNameEdit")
         self.venue_name.setMaximumWidth(560)
-        self._row(form, "venue.name", self.venue_name)
+        self._row("venue.name", self.venue_name)
         self.address = QLineEdit()
         self.address.setObjectName("venueAddressEdit")
         self.address.setMaximumWidth(560)
-        self._row(form, "venue.address", self.address)
+        self._row("venue.address", self.address)
         self.time_zone = time_zone_combo("timeZoneCombo")
         self.time_zone.setMaximumWidth(320)
-        self._row(form, "venue.time_zone", self.time_zone)
+        self._row("venue.time_zone", self.time_zone)
         self.currency = QLineEdit()
         self.currency.setObjectName("currencyEdit")
         self.currency.setMaximumWidth(120)
-        self._row(form, "venue.currency", self.currency)
+        self._row("venue.currency", self.currency)
 
         logo_row = QWidget()
         logo_layout = QHBoxLayout(logo_row)
@@ -114,14 +88,14 @@ class VenueTab(QWidget):
         buttons.addStretch(1)
         logo_layout.addLayout(buttons)
         logo_layout.addStretch(1)
-        self._row(form, "venue.logo", logo_row, focus=self.logo_button)
+        self._row("venue.logo", logo_row, focus=self.logo_button)
 
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setMaximumWidth(200)
-        self._row(form, "app.language", self.language,
+        self._row("app.language", self.language,
                   note=self.tr("A new language applies the next time Clubhouse starts."))
 
         self.idle_lock = QSpinBox()
@@ -130,42 +104,19 @@ class VenueTab(QWidget):
         self.idle_lock.setRange(-999, 24 * 60)
         self.idle_lock.setSuffix(self.tr(" min"))
         self.idle_lock.setMaximumWidth(120)
-        self._row(form, "app.idle_lock_minutes", self.idle_lock)
-        column.addLayout(form)
+        self._row("app.idle_lock_minutes", self.idle_lock)
 
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        self.revert_button = QPushButton(self.tr("Undo changes"))
-        self.revert_button.setObjectName("revertVenueButton")
-        self.revert_button.clicked.connect(self.refresh)
-        save_row.addWidget(self.revert_button)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setObjectName("saveVenueButton")
-        self.save_button.setProperty("primary", True)
-        self.save_button.clicked.connect(self.save)
-        save_row.addWidget(self.save_button)
-        column.addLayout(save_row)
-        column.addStretch(1)
+        self.revert_button, self.save_button = page.add_buttons(
+            (self.tr("Undo changes"), "revertVenueButton", self.refresh),
+            (self.tr("Save"), "saveVenueButton", self.save))
         self.refresh()
 
-    def _row(self, form: QFormLayout, name: str, widget: QWidget, *,
+    def _row(self, name: str, widget: QWidget, *,
              focus: QWidget | None = None, note: str = "") -> None:
         definition = REGISTRY[name]
-        cell = QWidget()
-        cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        cell_column = QVBoxLayout(cell)
-        cell_column.setContentsMargins(0, 0, 0, 0)
-        cell_column.setSpacing(2)
-        cell_column.addWidget(widget)
-        error = error_label(widget.objectName().replace("Edit", "")
-                            .replace("Combo", "").replace("Spin", "") + "Error"
-                            if widget.objectName() else "logoError")
-        cell_column.addWidget(error)
-        cell_column.addWidget(label(definition.help.render(), "hint", wrap=True))
-        if note:
-            cell_column.addWidget(label(note, "hint", wrap=True))
-        form.addRow(definition.label.render(), cell)
-        self.errors.add(name, focus or widget, error)
+        hints = (definition.help.render(), note) if note else (definition.help.render(),)
+        self.page.add_row(name, definition.label.render(), widget, *hints, focus=focus,
+                          error_name="" if widget.objectName() else "logoError")
 
     # -- data ----------------------------------------------------------------------------------
 

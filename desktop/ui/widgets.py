@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -249,6 +252,89 @@ def role_name(role: Role | str) -> str:
 
 
 
+@dataclass(frozen=True)
+class FormColumn:
+    """What a settings tab fills: ``column`` (the bar and ``form`` are already in it; add the
+    buttons and a stretch below), the tab's message ``bar`` and the ``errors`` of its fields."""
+
+    column: QVBoxLayout
+    bar: MessageBar
+    errors: FieldErrors
+    form: QFormLayout
+
+    def add_row(self, field: str, title: str, widget: QWidget, *hints: str,
+                focus: QWidget | None = None, error_name: str = "") -> None:
+        """A row: ``widget`` with its error line and then each hint below it, where
+        ``field``'s errors appear (and ``focus`` takes the focus then, else ``widget``).
+        The error line is ``error_name``, or the widget's name without its kind
+        ("currencyEdit", "idleLockSpin", "languageCombo" → "currencyError", …)."""
+        cell = QWidget()
+        cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        cell_column = QVBoxLayout(cell)
+        cell_column.setContentsMargins(0, 0, 0, 0)
+        cell_column.setSpacing(2)
+        cell_column.addWidget(widget)
+        error = error_label(error_name or widget.objectName().replace("Edit", "")
+                            .replace("Combo", "").replace("Spin", "") + "Error")
+        cell_column.addWidget(error)
+        for hint in hints:
+            cell_column.addWidget(label(hint, "hint", wrap=True))
+        self.form.addRow(title, cell)
+        self.errors.add(field, focus or widget, error)
+
+    def add_buttons(self, undo: tuple[str, str, Callable[[], object]],
+                    save: tuple[str, str, Callable[[], object]]) -> tuple[QPushButton,
+                                                                        QPushButton]:
+        """Undo and the primary Save at the bottom right, each (text, objectName, slot);
+        the column ends there."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        buttons: list[QPushButton] = []
+        for text, object_name, slot in (undo, save):
+            button = QPushButton(text)
+            button.setObjectName(object_name)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            row.addWidget(button)
+            buttons.append(button)
+        buttons[1].setProperty("primary", True)
+        self.column.addLayout(row)
+        self.column.addStretch(1)
+        return buttons[0], buttons[1]
+
+
+def scrolling_form(tab: QWidget, name: str) -> FormColumn:
+    """A settings tab's one column of fields: it scrolls when the window is short and stops
+    growing at 860 px so labels stay near their fields on a wide screen.  The scroll area,
+    its body and the message bar are named ``<name>Scroll``, ``<name>Body``,
+    ``<name>Message``."""
+    outer = QVBoxLayout(tab)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setObjectName(name + "Scroll")
+    body = QWidget()
+    body.setObjectName(name + "Body")
+    scroll.setWidget(body)
+    outer.addWidget(scroll)
+    body_row = QHBoxLayout(body)
+    body_row.setContentsMargins(18, 14, 18, 14)
+    content = QWidget()
+    content.setMaximumWidth(860)
+    body_row.addWidget(content, 1)
+    body_row.addStretch(0)
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 0, 0)
+    bar = MessageBar(name + "Message")
+    column.addWidget(bar)
+    form = QFormLayout()
+    form.setSpacing(10)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    column.addLayout(form)
+    return FormColumn(column, bar, FieldErrors(bar), form)
+
+
 def view_column(view: QWidget, title: str, subtitle: str) -> QVBoxLayout:
     """A view's layout with the app's margins and its header on top."""
     view.setProperty("isView", True)
@@ -274,12 +360,18 @@ class EnterTable(QTableView):
 
 
 def view_action(owner: QWidget, text: str, name: str, slot: Callable[[], object],
-                shortcut: QKeySequence | None = None, *, within: bool = True) -> QAction:
+                shortcut: QKeySequence | None = None, *, within: bool = True,
+                allowed: bool = True) -> QAction:
     """An action of a view: its objectName, its shortcut shown in the tooltip, added to the
     view so the key works there.  ``within`` keeps the shortcut to the view and its children
-    (it must not fire while another view is shown); otherwise the whole window hears it."""
+    (it must not fire while another view is shown); otherwise the whole window hears it.
+    An action the person's role may not use (``allowed`` false) is hidden and off, its key
+    too."""
     action = QAction(text, owner)
     action.setObjectName(name)
+    if not allowed:
+        action.setVisible(False)
+        action.setEnabled(False)
     if shortcut is not None:
         action.setShortcut(shortcut)
         if within:

@@ -955,7 +955,7 @@
 <context>
     <name>CircleView</name>
     <message>
-        <location filename="../../desktop/ui/circle/view.py" line="+121"/>
+        <location filename="../../desktop/ui/circle/view.py" line="+95"/>
         <source>Circle</source>
         <translation>圈子</translation>
     </message>
@@ -965,7 +965,7 @@
         <translation>会员能提供什么、需要什么，谁能帮到谁，以及引荐带来的结果。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
         <source>New need</source>
         <translation>新建需求</translation>
     </message>
@@ -991,12 +991,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+84"/>
+        <location line="+82"/>
         <source>Introduce…</source>
         <translation>引荐…</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-80"/>
         <source>Record outcome…</source>
         <translation>记录结果…</translation>
     </message>
@@ -1011,12 +1011,12 @@
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Title, member or tag  (Ctrl+F)</source>
         <translation>标题、会员或标签  (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Open needs</source>
         <translation>进行中的需求</translation>
     </message>
@@ -1086,13 +1086,12 @@
         <translation>得分 %1</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <location line="+15"/>
+        <location line="+37"/>
         <source>“%1” is saved.</source>
         <translation>“%1”已保存。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>“%1” is now %2.</source>
         <translation>“%1”现在是%2。</translation>
     </message>
@@ -1433,7 +1432,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>DialogButtons</name>
     <message>
-        <location filename="../../desktop/ui/widgets.py" line="+201"/>
+        <location filename="../../desktop/ui/widgets.py" line="+204"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2147,21 +2146,21 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>已结束的活动，不含已取消的。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+37"/>
+        <location line="+8"/>
+        <location line="+39"/>
         <location line="+28"/>
         <source>Registered</source>
         <translation>已报名</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+37"/>
+        <location line="-65"/>
+        <location line="+38"/>
         <location line="+28"/>
         <source>Came</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>Attendance rate</source>
         <translation>到场率</translation>
     </message>
@@ -2171,7 +2170,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>仍在候补</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+48"/>
         <source>Waitlist pressure</source>
         <translation>候补压力</translation>
@@ -2231,7 +2230,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events/view.py" line="+63"/>
+        <location filename="../../desktop/ui/events/view.py" line="+61"/>
         <source>Events</source>
         <translation>活动</translation>
     </message>
@@ -2241,7 +2240,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>读书会、品鉴、出游和讲座：谁来、谁在候补，以及门口签到用的名单。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+43"/>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
@@ -2286,7 +2285,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>合作伙伴…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>Upcoming</source>
         <translation>即将举行</translation>
     </message>
@@ -2301,12 +2300,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Title  (Ctrl+F)</source>
         <translation>标题（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>1 event</source>
         <translation>1 个活动</translation>
     </message>
@@ -2316,7 +2315,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1 个活动</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+66"/>
         <source>%1 is created; %2 is booked.</source>
         <translation>“%1”已创建；已预订%2。</translation>
     </message>
@@ -3615,7 +3614,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>按姓名、拼音或拼音首字母、会员号、手机号中的数字、公司或标签查找任何人。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+56"/>
         <source>New member</source>
         <translation>新会员</translation>
     </message>
@@ -3631,18 +3630,18 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+330"/>
+        <location line="+304"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location line="-328"/>
-        <location line="+331"/>
+        <location line="-302"/>
+        <location line="+305"/>
         <source>Suspend…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-302"/>
         <source>Directory of the members shown…</source>
         <translation>当前会员的名录…</translation>
     </message>
@@ -3692,7 +3691,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+30"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -3707,7 +3706,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>姓名、拼音（zs）、会员号、手机、公司或标签  (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -3742,7 +3741,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>此列不能排序；顺序保持不变。</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+124"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
@@ -3752,7 +3751,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>解除暂停</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+45"/>
         <source>%1 is saved as member %2.</source>
         <translation>%1 已保存，会员号 %2。</translation>
     </message>
@@ -4575,7 +4574,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../desktop/ui/partners/view.py" line="+64"/>
+        <location filename="../../desktop/ui/partners/view.py" line="+62"/>
         <source>Partners</source>
         <translation>合作伙伴</translation>
     </message>
@@ -4585,7 +4584,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>为会员提供权益的本地商家：按名称、拼音、联系人、城市或电话查找，并登记会员的使用。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+36"/>
         <source>New partner</source>
         <translation>新建合作伙伴</translation>
     </message>
@@ -4605,12 +4604,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Name, pinyin, contact, city or phone  (Ctrl+F)</source>
         <translation>名称、拼音、联系人、城市或电话  (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -4650,7 +4649,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>%1 个合作伙伴</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+74"/>
         <source>%1 is saved.</source>
         <translation>%1 已保存。</translation>
     </message>
@@ -5215,7 +5214,7 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+107"/>
+        <location line="+94"/>
         <source>Mark paid</source>
         <translation>标为已付</translation>
     </message>
@@ -5250,7 +5249,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>标为未付</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>The event is full: %1 is on the waitlist.</source>
         <translation>活动已满：%1 已进入候补名单。</translation>
     </message>
@@ -5491,7 +5490,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/ui/review/parts.py" line="+78"/>
+        <location filename="../../desktop/ui/review/parts.py" line="+81"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -5504,7 +5503,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../desktop/ui/review/view.py" line="+63"/>
+        <location filename="../../desktop/ui/review/view.py" line="+108"/>
         <source>Review</source>
         <translation>回顾</translation>
     </message>
@@ -5515,7 +5514,7 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <location line="+3"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
@@ -5573,7 +5572,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>近 90 天还没有任何记录：会员加入、到访、预订和参加活动后，这些数字会逐渐出现。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>Monthly report %1</source>
         <translation>月度报告 %1</translation>
     </message>
@@ -5594,7 +5593,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../desktop/ui/rules_tab.py" line="+84"/>
+        <location filename="../../desktop/ui/rules_tab.py" line="+62"/>
         <source>Member status</source>
         <translation>会员状态</translation>
     </message>
@@ -5609,17 +5608,17 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>回顾</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Undo changes</source>
         <translation>撤销更改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Used for the member&apos;s status everywhere (Members list, Today, booking and event rules) and the Review&apos;s status counts.</source>
         <translation>用于各处的会员状态（会员列表、今日、预订与活动规则）以及回顾中的状态统计。</translation>
     </message>
@@ -5654,7 +5653,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>用于回顾 → 场地：每周利用率和繁忙时段热力图。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+45"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5940,7 +5939,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SpacesPage</name>
     <message>
-        <location filename="../../desktop/ui/review/venue.py" line="-150"/>
+        <location filename="../../desktop/ui/review/venue.py" line="-157"/>
         <source>Utilisation, all spaces</source>
         <translation>全部场地使用率</translation>
     </message>
@@ -6626,7 +6625,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>VenueTab</name>
     <message>
-        <location filename="../../desktop/ui/venue_tab.py" line="+105"/>
+        <location filename="../../desktop/ui/venue_tab.py" line="+79"/>
         <source>Choose image…</source>
         <translation>选择图片…</translation>
     </message>
@@ -6646,17 +6645,17 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+50"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>

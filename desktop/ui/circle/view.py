@@ -14,16 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -40,39 +37,22 @@ from desktop.services import Context
 from desktop.ui.circle.intro_dialogs import IntroductionDialog, OutcomeDialog
 from desktop.ui.circle.item_dialog import ItemDialog
 from desktop.ui.circle.models import IntroductionsModel, ItemsFilter, ItemsModel, MatchesModel
+from desktop.ui.list_view import list_splitter, list_table, open_dialog, select_row, view_toolbar
 from desktop.ui.members.common import money
+from desktop.ui.search_keys import SearchKeys
 from desktop.ui.table_model import ROW_ROLE
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import EnterTable, MessageBar, label, view_action, view_column
 
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 NEEDS, OFFERS = 0, 1
 RECENT, FOLLOW_UPS, OUTCOMES = 0, 1, 2
-TOOLBAR_STYLE = ("QToolBar { background: transparent; border: none; spacing: 4px; }"
-                 "QToolButton { padding: 5px 10px; border: 1px solid #d5dcd9; "
-                 "border-radius: 4px; background: #ffffff; }"
-                 "QToolButton:hover { background: #e8f0ec; }"
-                 "QToolButton:disabled { color: #9aa5a1; }")
 REASONS_STYLE = ("QLabel#circleMatchReasons { background: #f6f8f7; border: 1px solid #d5dcd9;"
                  " border-radius: 4px; padding: 8px; }")
 
 
-def _table(name: str, model: QObject, stretch: int) -> EnterTable:
-    table = EnterTable()
-    table.setObjectName(name)
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
+def _table(name: str, model: QAbstractItemModel, stretch: int) -> EnterTable:
+    table = list_table(EnterTable(), name, model, row_height=26)
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
@@ -84,14 +64,8 @@ def _current_row(table: QTableView) -> object | None:
 
 
 def _select(table: QTableView, row: int) -> None:
-    model = table.model()
-    if not 0 <= row < model.rowCount():
-        return
-    index = model.index(row, 0)
-    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-             | QItemSelectionModel.SelectionFlag.Rows)
-    table.selectionModel().setCurrentIndex(index, flags)
-    table.scrollTo(index)
+    if 0 <= row < table.model().rowCount():
+        select_row(table, row)
 
 
 def _select_id(table: QTableView, wanted: int | None) -> bool:
@@ -126,20 +100,10 @@ class CircleView(QWidget):
         self.bar = MessageBar("circleMessage")
         column.addWidget(self.bar)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.setObjectName("circleTopSplitter")
-        top.addWidget(self._items_side())
-        top.addWidget(self._matches_side())
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        top.setChildrenCollapsible(False)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("circleSplitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self._introductions_side())
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        top = list_splitter("circleTopSplitter", Qt.Orientation.Horizontal,
+                            self._items_side(), self._matches_side())
+        self.splitter = list_splitter("circleSplitter", Qt.Orientation.Vertical, top,
+                                      self._introductions_side())
         column.addWidget(self.splitter, 1)
         self.refresh()
 
@@ -171,11 +135,7 @@ class CircleView(QWidget):
                                         "Ctrl+F")
 
     def _toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("circleToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setStyleSheet(TOOLBAR_STYLE)
+        bar = view_toolbar("circleToolbar")
         for action in (self.new_need_action, self.new_offer_action, self.edit_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -191,11 +151,13 @@ class CircleView(QWidget):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("circleSearch")
-        self.search.setPlaceholderText(self.tr("Title, member or tag  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.installEventFilter(self)
+        # the lists filter as the text changes (no timer, nothing to refresh after Escape)
+        self._search_keys = SearchKeys(
+            self, "circleSearch", self.tr("Title, member or tag  (Ctrl+F)"),
+            table=lambda: self.items_table,
+            has_selection=lambda: self.items_table.currentIndex().isValid(),
+            select_first=lambda: _select(self.items_table, 0))
+        self.search = self._search_keys.edit
         self.search.textChanged.connect(self._filter)
         column.addWidget(self.search)
         self.item_tabs = QTabWidget()
@@ -418,42 +380,24 @@ class CircleView(QWidget):
     # -- keyboard ------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-            if event.key() in (Qt.Key.Key_Down, *_ENTER):
-                self.items_table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if not self.items_table.currentIndex().isValid():
-                    _select(self.items_table, 0)
-                return True
-        return super().eventFilter(watched, event)
+        self._search_keys.focus()
 
     # -- actions -------------------------------------------------------------------------------
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
         self.bar.clear()
         self.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, on_accept)
+
+    def _item_saved(self, dialog: ItemDialog) -> None:
+        if dialog.saved is not None:
+            self.refresh()
+            self.select_item(dialog.saved)
+            self.bar.show_success(self.tr("“%1” is saved.").replace("%1", dialog.saved.title))
 
     def new_item(self, side: str) -> ItemDialog:
         dialog = ItemDialog(self._ctx, side, parent=self)
-
-        def accepted() -> None:
-            if dialog.saved is not None:
-                self.refresh()
-                self.select_item(dialog.saved)
-                self.bar.show_success(self.tr("“%1” is saved.").replace("%1", dialog.saved.title))
-
-        self._open(dialog, accepted)
+        self._open(dialog, lambda: self._item_saved(dialog))
         return dialog
 
     def edit_item(self) -> ItemDialog | None:
@@ -461,14 +405,7 @@ class CircleView(QWidget):
         if item is None:
             return None
         dialog = ItemDialog(self._ctx, item.side, item=item, parent=self)
-
-        def accepted() -> None:
-            if dialog.saved is not None:
-                self.refresh()
-                self.select_item(dialog.saved)
-                self.bar.show_success(self.tr("“%1” is saved.").replace("%1", dialog.saved.title))
-
-        self._open(dialog, accepted)
+        self._open(dialog, lambda: self._item_saved(dialog))
         return dialog
 
     def set_status(self, status: str) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from desktop.services import Context
 from desktop.ui.events.common import ReasonDialog, fee_text, when_text
 from desktop.ui.events.models import RegistrationsModel
 from desktop.ui.events.register_dialog import RegisterDialog
+from desktop.ui.list_view import list_table, open_dialog
 from desktop.ui.widgets import MessageBar, label
 
 COLUMN_WIDTHS = (220, 80, 130, 90, 90, 70)
@@ -76,23 +76,10 @@ class RegistrationsPanel(QWidget):
         column.addWidget(self.bar)
 
         self.model = RegistrationsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("registrationsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = list_table(QTableView(), "registrationsTable", self.model, row_height=26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
         for section, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(section, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -180,10 +167,7 @@ class RegistrationsPanel(QWidget):
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
         self.bar.clear()
         self.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, on_accept)
 
     def _register(self, guest: bool) -> RegisterDialog | None:
         if self.current is None or not self.register_member_button.isEnabled():

@@ -13,17 +13,14 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
-    QSplitter,
     QToolBar,
     QToolButton,
     QWidget,
@@ -38,8 +35,10 @@ from desktop.ui.events.common import ReasonDialog
 from desktop.ui.events.event_dialog import EventDialog
 from desktop.ui.events.models import EventsModel, SortProxy
 from desktop.ui.events.registrations_panel import RegistrationsPanel
+from desktop.ui.list_view import list_splitter, list_table, open_dialog, select_row, view_toolbar
 from desktop.ui.partners.event_partners_dialog import EventPartnersDialog
 from desktop.ui.pdf_preview import print_to_preview
+from desktop.ui.search_keys import SearchKeys
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import EnterTable, MessageBar, label, view_action, view_column
 
@@ -48,7 +47,6 @@ SEARCH_DELAY_MS = 150
 # When, Title (takes what is left), Kind, Host, Space, Capacity, Registered, Waitlist,
 # Checked in, Fee
 COLUMN_WIDTHS = (178, 0, 96, 76, 96, 66, 78, 62, 76, 72)
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class EventsView(QWidget):
@@ -72,22 +70,9 @@ class EventsView(QWidget):
         self.model = EventsModel(self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = EnterTable()
-        self.table.setObjectName("eventsTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table = list_table(EnterTable(), "eventsTable", self.proxy)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
         header.setMinimumSectionSize(48)
         for section, width in enumerate(COLUMN_WIDTHS):
             if width:
@@ -102,21 +87,10 @@ class EventsView(QWidget):
         self.panel = RegistrationsPanel(ctx)
         self.panel.changed.connect(self.refresh)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("eventsSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([330, 260])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_splitter("eventsSplitter", Qt.Orientation.Vertical, self.table,
+                                      self.panel, sizes=(330, 260))
         column.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.refresh()
 
@@ -151,15 +125,7 @@ class EventsView(QWidget):
                                             self.edit_partners, key("Ctrl+Shift+P"))
 
     def _toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("eventsToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setStyleSheet("QToolBar { background: transparent; border: none; spacing: 4px; }"
-                          "QToolButton { padding: 5px 10px; border: 1px solid #d5dcd9; "
-                          "border-radius: 4px; background: #ffffff; }"
-                          "QToolButton:hover { background: #e8f0ec; }"
-                          "QToolButton:disabled { color: #9aa5a1; }")
+        bar = view_toolbar("eventsToolbar")
         for action in (self.new_action, self.edit_action, self.cancel_action,
                        self.partners_action):
             bar.addAction(action)
@@ -194,12 +160,14 @@ class EventsView(QWidget):
         self.range_filter.addItem(self.tr("All"), ALL)
         self.range_filter.currentIndexChanged.connect(lambda _i: self._range_changed())
         row.addWidget(self.range_filter)
-        self.search = QLineEdit()
-        self.search.setObjectName("eventsSearch")
-        self.search.setPlaceholderText(self.tr("Title  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.search.installEventFilter(self)
+        self._search_keys = SearchKeys(
+            self, "eventsSearch", self.tr("Title  (Ctrl+F)"), min_width=260,
+            table=lambda: self.table, refresh=self.refresh,
+            delay_ms=SEARCH_DELAY_MS,
+            has_rows=lambda: self.proxy.rowCount() > 0,
+            has_selection=lambda: self.selected_event() is not None,
+            select_first=lambda: self.select_row(0))
+        self.search = self._search_keys.edit
         row.addWidget(self.search, 1)
         self.count_label = label("", "hint", object_name="eventsCount")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -234,7 +202,7 @@ class EventsView(QWidget):
     def refresh(self) -> None:
         """The events again from the database (F5, after a change here or at another desk);
         the selected event stays selected."""
-        self._search_timer.stop()
+        self._search_keys.timer.stop()
         keep = self.selected_event()
         try:
             events = self._events()
@@ -256,11 +224,7 @@ class EventsView(QWidget):
         return self.model.row_at(source.row()) if source.isValid() else None
 
     def select_row(self, row: int) -> None:
-        index = self.proxy.index(row, 0)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def select_event(self, event_id: int) -> bool:
         row = self.model.row_of(event_id)
@@ -292,35 +256,14 @@ class EventsView(QWidget):
     # -- keyboard ------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                self.refresh()
-                return True
-            if event.key() in (Qt.Key.Key_Down, *_ENTER):
-                if self._search_timer.isActive():
-                    self.refresh()
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if self.proxy.rowCount() and self.selected_event() is None:
-                    self.select_row(0)
-                return True
-        return super().eventFilter(watched, event)
+        self._search_keys.focus()
 
     # -- actions -------------------------------------------------------------------------------
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
         self.bar.clear()
         self.dialog = dialog
-        if on_accept is not None:
-            dialog.accepted.connect(on_accept)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, on_accept)
 
     def new_event(self) -> EventDialog:
         dialog = EventDialog(self._ctx, parent=self)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
-    QSplitter,
     QTableView,
     QToolBar,
     QToolButton,
@@ -53,6 +51,7 @@ from desktop.reports.cards import print_cards
 from desktop.reports.directory import print_directory
 from desktop.services import Context
 from desktop.ui import dialogs
+from desktop.ui.list_view import list_splitter, list_table, open_dialog, select_row, view_toolbar
 from desktop.ui.members.action_dialogs import EraseDialog, SuspendDialog
 from desktop.ui.members.common import StatusDelegate, status_text
 from desktop.ui.members.detail import MemberDetailPanel
@@ -62,6 +61,7 @@ from desktop.ui.members.membership_dialog import MembershipDialog, PaymentDialog
 from desktop.ui.members.plans_dialog import PlansDialog
 from desktop.ui.members.table_model import FIRST_PAGE, PAGE_SIZE, MembersTableModel
 from desktop.ui.pdf_preview import print_to_preview
+from desktop.ui.search_keys import SearchKeys
 from desktop.ui.tasks import TaskRunner, file_errors
 from desktop.ui.widgets import MessageBar, label, view_action, view_column
 
@@ -90,23 +90,13 @@ class MembersView(QWidget):
         column.addWidget(self.bar)
 
         self.model = MembersTableModel(ctx, self, first_page=first_page, page_size=page_size)
-        self.table = QTableView()
-        self.table.setObjectName("membersTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table = list_table(
+            QTableView(), "membersTable", self.model,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setItemDelegateForColumn(MembersTableModel.STATUS, StatusDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
         for section, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(section, width)
         header.setSortIndicator(MembersTableModel.NAME, Qt.SortOrder.AscendingOrder)
@@ -122,25 +112,14 @@ class MembersView(QWidget):
         self.detail.editPayment.connect(self.edit_payment)
         self.detail.voidPayment.connect(self.void_payment)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("membersSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([660, 360])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_splitter("membersSplitter", Qt.Orientation.Horizontal, self.table,
+                                      self.detail, sizes=(660, 360))
         column.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(0)
         self._detail_timer.timeout.connect(self.show_detail_now)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._detail_timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -153,11 +132,8 @@ class MembersView(QWidget):
 
     def _action(self, text: str, name: str, slot: Callable[[], object],
                 permission: Permission, shortcut: QKeySequence | None = None) -> QAction:
-        action = view_action(self, text, name, slot, shortcut, within=False)
-        allowed = self._ctx.may(permission)
-        action.setVisible(allowed)
-        action.setEnabled(allowed)
-        return action
+        return view_action(self, text, name, slot, shortcut, within=False,
+                           allowed=self._ctx.may(permission))
 
     def _build_actions(self) -> None:
         key = QKeySequence
@@ -220,15 +196,7 @@ class MembersView(QWidget):
         return button
 
     def _toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("membersToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setStyleSheet("QToolBar { background: transparent; border: none; spacing: 4px; }"
-                          "QToolButton { padding: 5px 10px; border: 1px solid #d5dcd9; "
-                          "border-radius: 4px; background: #ffffff; }"
-                          "QToolButton:hover { background: #e8f0ec; }"
-                          "QToolButton:disabled { color: #9aa5a1; }")
+        bar = view_toolbar("membersToolbar")
         for action in (self.new_action, self.edit_action, self.membership_action):
             bar.addAction(action)
         bar.addSeparator()
@@ -252,13 +220,16 @@ class MembersView(QWidget):
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.search = QLineEdit()
-        self.search.setObjectName("memberSearch")
-        self.search.setPlaceholderText(self.tr("Name, pinyin (zs), number, phone, company "
-                                               "or tag  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
-        self.search.installEventFilter(self)
+        self._search_keys = SearchKeys(
+            self, "memberSearch",
+            self.tr("Name, pinyin (zs), number, phone, company or tag  (Ctrl+F)"),
+            min_width=300, clear_when_empty=True,
+            table=lambda: self.table, refresh=self.apply_search,
+            delay_ms=SEARCH_DELAY_MS,
+            has_rows=lambda: self.model.rowCount() > 0,
+            has_selection=lambda: self.selected_row() is not None,
+            select_first=lambda: self.select_row(0))
+        self.search = self._search_keys.edit
         row.addWidget(self.search, 3)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -316,7 +287,7 @@ class MembersView(QWidget):
     def apply_search(self) -> None:
         """Ask the database for the first page of what the search and filters say (what the
         debounce timer calls; the benchmark calls it directly)."""
-        self._search_timer.stop()
+        self._search_keys.timer.stop()
         try:
             self.model.set_query(self.current_query())
         except ClubhouseError as error:
@@ -356,28 +327,11 @@ class MembersView(QWidget):
         self.bar.show_message(self.tr("This column cannot be sorted; the order stays."))
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self._search_keys.focus()
 
     def clear_search(self) -> None:
-        self.search.clear()
-        self.apply_search()
+        self._search_keys.clear()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape:
-                self.clear_search()
-                return True
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._search_timer.isActive():
-                    self.apply_search()
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if self.model.rowCount() and self.selected_row() is None:
-                    self.select_row(0)
-                return True
-        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -407,11 +361,7 @@ class MembersView(QWidget):
         return [self.model.row_at(row) for row in rows]
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def select_member(self, member_id: int) -> bool:
         row = self.model.row_of(member_id)
@@ -532,11 +482,7 @@ class MembersView(QWidget):
     def _open(self, dialog: QDialog, on_accept: Callable[[], None] | None = None) -> QDialog:
         self.bar.clear()
         self.dialog = dialog
-        if on_accept is not None:
-            dialog.accepted.connect(on_accept)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, on_accept)
 
     # -- the actions ---------------------------------------------------------------------------
 

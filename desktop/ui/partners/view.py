@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLineEdit,
-    QSplitter,
     QToolBar,
     QWidget,
 )
@@ -29,11 +26,13 @@ from desktop.models.circle import PARTNER_CATEGORIES
 from desktop.partners.service import PartnerView, get_partner, search_partners
 from desktop.permissions import Permission
 from desktop.services import Context
+from desktop.ui.list_view import list_splitter, list_table, open_dialog, select_row, view_toolbar
 from desktop.ui.partners.benefit_dialog import BenefitUseDialog
 from desktop.ui.partners.detail import PartnerDetailPanel
 from desktop.ui.partners.fit import ColumnFit, FittedTable
 from desktop.ui.partners.models import PartnersModel, category_text
 from desktop.ui.partners.partner_dialog import PartnerDialog
+from desktop.ui.search_keys import SearchKeys
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.widgets import MessageBar, label, view_action, view_column
 
@@ -48,7 +47,6 @@ TABLE_FIT = ColumnFit(
     stretch=_M.BENEFIT, stretch_min=72,
     caps={_M.NAME: 112, _M.CATEGORY: 84, _M.CONTACT: 90, _M.CITY: 90, _M.TIER: 90})
 DETAIL_WIDTH = 320
-_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class PartnersView(QWidget):
@@ -72,21 +70,7 @@ class PartnersView(QWidget):
         column.addWidget(self.bar)
 
         self.model = PartnersModel(self)
-        self.table = FittedTable()
-        self.table.setObjectName("partnersTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
+        self.table = list_table(FittedTable(), "partnersTable", self.model)
         self.table.fit_columns(TABLE_FIT)
         self.table.entered.connect(self.edit_partner)
         self.table.doubleClicked.connect(lambda _index: self.edit_partner())
@@ -95,22 +79,12 @@ class PartnersView(QWidget):
         self.detail.openMember.connect(self.openMember)
         self.detail.openEvent.connect(self.openEvent)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("partnersSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
         # the table takes what the window gives beyond the panel; the person may drag
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([1000, DETAIL_WIDTH])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = list_splitter("partnersSplitter", Qt.Orientation.Horizontal,
+                                      self.table, self.detail, stretch=(1, 0),
+                                      sizes=(1000, DETAIL_WIDTH))
         column.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
         self.refresh()
 
@@ -118,11 +92,7 @@ class PartnersView(QWidget):
 
     def _action(self, text: str, name: str, slot: Callable[[], object],
                 permission: Permission, shortcut: QKeySequence | None = None) -> QAction:
-        action = view_action(self, text, name, slot, shortcut)
-        allowed = self._ctx.may(permission)
-        action.setVisible(allowed)
-        action.setEnabled(allowed)
-        return action
+        return view_action(self, text, name, slot, shortcut, allowed=self._ctx.may(permission))
 
     def _build_actions(self) -> None:
         key = QKeySequence
@@ -138,15 +108,7 @@ class PartnersView(QWidget):
                                         Permission.USE_CIRCLE, key("Ctrl+F"))
 
     def _toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("partnersToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setStyleSheet("QToolBar { background: transparent; border: none; spacing: 4px; }"
-                          "QToolButton { padding: 5px 10px; border: 1px solid #d5dcd9; "
-                          "border-radius: 4px; background: #ffffff; }"
-                          "QToolButton:hover { background: #e8f0ec; }"
-                          "QToolButton:disabled { color: #9aa5a1; }")
+        bar = view_toolbar("partnersToolbar")
         for action in (self.new_action, self.edit_action, self.use_action):
             bar.addAction(action)
         return bar
@@ -154,13 +116,15 @@ class PartnersView(QWidget):
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(8)
-        self.search = QLineEdit()
-        self.search.setObjectName("partnerSearch")
-        self.search.setPlaceholderText(self.tr("Name, pinyin, contact, city or phone  "
-                                               "(Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        self.search.installEventFilter(self)
+        self._search_keys = SearchKeys(
+            self, "partnerSearch",
+            self.tr("Name, pinyin, contact, city or phone  (Ctrl+F)"), min_width=280,
+            table=lambda: self.table, refresh=self.refresh,
+            delay_ms=SEARCH_DELAY_MS,
+            has_rows=lambda: self.model.rowCount() > 0,
+            has_selection=lambda: self.selected_partner() is not None,
+            select_first=lambda: self.select_row(0))
+        self.search = self._search_keys.edit
         row.addWidget(self.search, 3)
         self.category_filter = QComboBox()
         self.category_filter.setObjectName("partnerCategoryFilter")
@@ -202,7 +166,7 @@ class PartnersView(QWidget):
     def refresh(self) -> None:
         """The partners again from the database, as searched and filtered; the selected
         partner stays selected."""
-        self._search_timer.stop()
+        self._search_keys.timer.stop()
         keep = self.selected_partner()
         try:
             partners = self._partners()
@@ -225,11 +189,7 @@ class PartnersView(QWidget):
         return self.model.row_at(index.row())
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def select_partner(self, partner_id: int) -> bool:
         row = self.model.row_of(partner_id)
@@ -274,34 +234,14 @@ class PartnersView(QWidget):
     # -- keyboard ------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                self.refresh()
-                return True
-            if event.key() in (Qt.Key.Key_Down, *_ENTER):
-                if self._search_timer.isActive():
-                    self.refresh()
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if self.model.rowCount() and self.selected_partner() is None:
-                    self.select_row(0)
-                return True
-        return super().eventFilter(watched, event)
+        self._search_keys.focus()
 
     # -- actions -------------------------------------------------------------------------------
 
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
         self.bar.clear()
         self.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, on_accept)
 
     def _saved(self, dialog: PartnerDialog) -> None:
         made = dialog.saved_view
