@@ -110,6 +110,8 @@ class MembershipPeriod(Base):
     __table_args__ = (
         CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
         Index("ix_membership_period_member_ends", "member_id", "ends_on"),
+        # "whose membership ends within 30/60 days": the review's call list reads by end date.
+        Index("ix_membership_period_ends_on", "ends_on"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
