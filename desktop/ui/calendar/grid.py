@@ -10,6 +10,9 @@ outline green or red with the first reason.
 Keyboard: arrows move the cursor (left/right across columns, up/down by the space's slot),
 Enter opens the booking under the cursor or books the empty cell, T today, PageUp/PageDown the
 previous/next day or week, Ctrl+N a new booking at the cursor.
+
+In a scroll area (``enable_autoscroll``), a drag held at the edge of the visible part scrolls
+it (autoscroll.py) and the drag follows, so a booking can go from morning to evening at once.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -34,11 +38,12 @@ from PySide6.QtGui import (
     QStaticText,
     QTransform,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.booking.service import BookingView
 from desktop.booking.spaces import ClosureView
 from desktop.ui.calendar import layout as lay
+from desktop.ui.calendar.autoscroll import EdgeScroller
 from desktop.ui.calendar.layout import BookingBox, Column, Layout
 
 # (ok, reason): what the view's check_move said about a target
@@ -137,6 +142,7 @@ class CalendarGrid(QWidget):
         self.now: dt.datetime | None = None
         self.layout_: Layout = lay.compute([], [], [], 1, 1)
         self.drag: Drag | None = None
+        self.scroller: EdgeScroller | None = None
         self.cursor_cell: tuple[int, int] | None = None  # column, minute
         self.selected_id: int | None = None
         self._painted: list[_Painted] = []
@@ -163,7 +169,7 @@ class CalendarGrid(QWidget):
         self.bookings = [b for b in bookings if b.status != "cancelled"]
         self.closures = list(closures)
         self.now = now
-        self.drag = None
+        self.end_drag()
         self.setMinimumHeight(int(lay.minimum_height(self.columns, self.bookings)))
         self.setMinimumWidth(int(lay.minimum_width(self.columns)))
         if self.cursor_cell is not None and self.cursor_cell[0] >= len(self.columns):
@@ -245,12 +251,28 @@ class CalendarGrid(QWidget):
         shown = [self._elided(t, width, n == 0) for n, t in enumerate(texts[:rows])]
         return [t for t in shown if t.strip("…")]
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A hidden grid does not keep scrolling for a drag nobody sees."""
+        if self.scroller is not None:
+            self.scroller.stop()
+        super().hideEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.relayout()
 
     def sizeHint(self) -> QSize:
         return QSize(900, int(lay.minimum_height(self.columns, self.bookings)))
+
+    def enable_autoscroll(self, area: QAbstractScrollArea) -> None:
+        """Scroll ``area`` (which holds this grid) while a drag is held at its edges."""
+        self.scroller = EdgeScroller(area, self._autoscrolled, lambda: self.layout_.top, self)
+
+    def end_drag(self) -> None:
+        """Forget the drag (release, Esc, new data) and stop any scrolling it started."""
+        self.drag = None
+        if self.scroller is not None:
+            self.scroller.stop()
 
     def set_scroll_top(self, top: int) -> None:
         """The scroll area's offset: the header stays at the top of what is seen."""
@@ -381,9 +403,8 @@ class CalendarGrid(QWidget):
         drag = self.drag
         if drag is None or drag.target is None or not drag.moved:
             return
-        column, start, end = drag.target
-        r = self.layout_.rect_of(column, start, end)
-        rect = QRectF(r.x + 2, r.y + 1, r.w - 4, r.h - 2)
+        _column, start, end = drag.target
+        rect = self._outline(drag.target)
         colour = BAD_OUTLINE if drag.ok is False else OK_OUTLINE if drag.ok else CURSOR
         fill = QColor(colour)
         fill.setAlpha(40)
@@ -399,18 +420,48 @@ class CalendarGrid(QWidget):
         painter.drawText(rect.adjusted(6, 2, -4, 0), Qt.AlignmentFlag.AlignLeft, label)
         if drag.reason and drag.ok is False:
             painter.setFont(self._text_font)
-            metrics = painter.fontMetrics()
-            width = min(360, metrics.horizontalAdvance(drag.reason) + 16)
-            left = min(rect.x(), self.layout_.width - width - 4)
-            note = QRectF(left, rect.bottom() + 4, width, metrics.height() * 3 + 8)
-            bound = metrics.boundingRect(note.adjusted(8, 4, -8, -4).toRect(),
-                                         int(Qt.TextFlag.TextWordWrap), drag.reason)
-            note.setHeight(bound.height() + 10)
+            note = self._note_rect(rect, drag.reason, painter.fontMetrics())
             painter.setPen(QPen(BAD_OUTLINE, 1))
             painter.setBrush(QColor("#fff4f2"))
             painter.drawRoundedRect(note, 4, 4)
             painter.setPen(TEXT)
             painter.drawText(note.adjusted(8, 4, -8, -4), Qt.TextFlag.TextWordWrap, drag.reason)
+
+    def _outline(self, target: tuple[int, int, int]) -> QRectF:
+        column, start, end = target
+        r = self.layout_.rect_of(column, start, end)
+        return QRectF(r.x + 2, r.y + 1, r.w - 4, r.h - 2)
+
+    def _note_rect(self, outline: QRectF, reason: str, metrics: QFontMetrics) -> QRectF:
+        """The box of the red reason: under the outline, as wide as the text needs."""
+        width = min(360, metrics.horizontalAdvance(reason) + 16)
+        left = min(outline.x(), self.layout_.width - width - 4)
+        note = QRectF(left, outline.bottom() + 4, width, metrics.height() * 3 + 8)
+        bound = metrics.boundingRect(note.adjusted(8, 4, -8, -4).toRect(),
+                                     int(Qt.TextFlag.TextWordWrap), reason)
+        note.setHeight(bound.height() + 10)
+        return self._note_in_sight(note, outline)
+
+    def _note_in_sight(self, note: QRectF, outline: QRectF) -> QRectF:
+        """The reason goes under the outline, unless that is below what the scroll area shows
+        (a drag held at the bottom edge): then above it, or at the bottom of what is seen."""
+        seen = QRectF(self.visibleRegion().boundingRect())
+        if seen.isEmpty() or note.bottom() <= seen.bottom():
+            return note
+        moved = QRectF(note)
+        if outline.top() - 4 - note.height() >= seen.top() + self.layout_.top:
+            moved.moveBottom(outline.top() - 4)
+        else:
+            moved.moveBottom(seen.bottom() - 4)
+        return moved
+
+    def reason_note(self) -> QRectF | None:
+        """Where the red reason of the dragged target is painted (tests look), or None."""
+        drag = self.drag
+        if (drag is None or drag.target is None or not drag.moved or drag.ok is not False
+                or not drag.reason):
+            return None
+        return self._note_rect(self._outline(drag.target), drag.reason, self._text_metrics)
 
     def _paint_cursor(self, painter: QPainter) -> None:
         if self.cursor_cell is None or not self.hasFocus() or not self.columns:
@@ -556,6 +607,22 @@ class CalendarGrid(QWidget):
         if not drag.moved and (pos - drag.press).manhattanLength() < DRAG_START:
             return
         drag.moved = True
+        self._drag_to(drag, pos)
+        if self.scroller is not None:
+            self.scroller.follow(self.mapTo(self.scroller.area.viewport(), pos))
+
+    def _autoscrolled(self, viewport_point: QPointF) -> None:
+        """The scroller moved the grid under a still pointer: drag to where it is now."""
+        scroller = self.scroller
+        if scroller is None:
+            return
+        if self.drag is None:
+            scroller.stop()
+            return
+        self._drag_to(self.drag, self.mapFrom(scroller.area.viewport(), viewport_point))
+
+    def _drag_to(self, drag: Drag, pos: QPointF) -> None:
+        """The snapped target under ``pos`` (grid coordinates), checked when it changes."""
         target = self._target(drag, pos)
         if target is None or target == drag.target:
             return
@@ -604,7 +671,8 @@ class CalendarGrid(QWidget):
                             lay.at_minute(day, start), lay.at_minute(day, end))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        drag, self.drag = self.drag, None
+        drag = self.drag
+        self.end_drag()
         self.update()
         if drag is None or event.button() != Qt.MouseButton.LeftButton:
             return
@@ -628,7 +696,7 @@ class CalendarGrid(QWidget):
         pos = event.position()
         if event.button() != Qt.MouseButton.LeftButton or not self._in_grid(pos):
             return
-        self.drag = None
+        self.end_drag()
         box = self.layout_.box_at(pos.x(), pos.y())
         if box is not None:
             self.openRequested.emit(box.booking.id)
@@ -705,7 +773,7 @@ class CalendarGrid(QWidget):
         elif key == Qt.Key.Key_N and ctrl:
             self.newRequested.emit()
         elif key == Qt.Key.Key_Escape and self.drag is not None:
-            self.drag = None
+            self.end_drag()  # the booking stays where it was; the outline goes
             self.update()
         else:
             super().keyPressEvent(event)

@@ -83,6 +83,7 @@ class CalendarView(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.grid)
         self.scroll_area.setFocusProxy(self.grid)
+        self.grid.enable_autoscroll(self.scroll_area)
         self.scroll_area.verticalScrollBar().valueChanged.connect(self.grid.set_scroll_top)
         column.addWidget(self.scroll_area, 1)
         self.legend = label("", "hint", wrap=True, object_name="calendarLegend")
