@@ -1,7 +1,9 @@
 """The parts every list view (Members, Events, Partners, Circle) builds alike: its toolbar,
 its read-only tables, the splitter between a list and its details, making a row the selected
 one, and opening a dialog beside the list.
-A view calls these and keeps what is its own (columns, sorting, what a row opens).
+A view calls these and keeps what is its own (columns, sorting, what a row opens); the
+other read-only tables (Today, Settings → Spaces, the Review's lists) start from
+``list_table`` too.
 """
 
 from __future__ import annotations

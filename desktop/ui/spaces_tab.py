@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from desktop.booking.rules import SpaceView
 from desktop.booking.spaces import ClosureView, list_closures, list_spaces, update_space
 from desktop.errors import ClubhouseError
 from desktop.services import Context
+from desktop.ui.list_view import list_table
 from desktop.ui.spaces.closure_dialog import ClosureDialog, DeleteClosureDialog
 from desktop.ui.spaces.models import ClosuresTableModel, SortProxy, SpacesTableModel
 from desktop.ui.spaces.space_dialog import SpaceDialog, input_of
@@ -40,23 +40,12 @@ CLOSURES_AHEAD_DAYS = 3 * 366
 
 def _table(name: str, model: RowsModel[object] | SortProxy,
            widths: tuple[int, ...]) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(28)
+    """A list table whose columns start at ``widths`` (people may drag them), the last one
+    taking the rest."""
+    table = list_table(QTableView(), name, model)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
     for section, width in enumerate(widths):
         header.resizeSection(section, width)
     return table

@@ -9,21 +9,16 @@ chart reads without hovering (and in a screenshot or print).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.charts.base import (
-    AXIS,
-    GRID,
     MUTED,
     TEXT,
-    ChartBase,
-    Series,
-    as_series,
+    SeriesChart,
     clamp,
     elide,
     series_colour,
@@ -50,7 +45,7 @@ class BarLayout:
     legend: list[tuple[QRectF, str, int]] = field(default_factory=list)
 
 
-class BarChart(ChartBase):
+class BarChart(SeriesChart):
     clicked = Signal(int)  # the category
     barClicked = Signal(int, int)  # the category and the series
 
@@ -58,27 +53,10 @@ class BarChart(ChartBase):
         super().__init__(parent)
         self.setObjectName("barChart")
         self.horizontal = horizontal
-        self.labels: list[str] = []
-        self.series: list[Series] = []
         self.layout_ = BarLayout()
-        self.setMinimumSize(240, 160)
 
-    def set_data(self, labels: Sequence[str], series: Sequence[Series] | Sequence[float],
-                 name: str = "") -> None:
-        """Category labels and the series (or plain values for one series)."""
-        self.labels = list(labels)
-        self.series = as_series(series, name)
-        for item in self.series:
-            if len(item.values) != len(self.labels):
-                raise ValueError("every series needs one value per label")
-        if self.current is not None and (self.current[0] >= len(self.labels)
-                                         or self.current[1] >= len(self.series)):
-            self.current = None
-        self.updateGeometry()
-        self._data_changed()
-
-    def is_empty(self) -> bool:
-        return not self.labels or not any(v for s in self.series for v in s.values)
+    def _exists(self, item: Item) -> bool:
+        return item[0] < len(self.labels) and item[1] < len(self.series)
 
     def sizeHint(self) -> QSize:
         if not self.horizontal:
@@ -98,11 +76,7 @@ class BarChart(ChartBase):
         line = metrics.height()
         top = rect.top()
         if len(self.series) > 1:
-            x = rect.left()
-            for position, item in enumerate(self.series):
-                swatch = QRectF(x, top + 2, 12, line - 4)
-                lay.legend.append((swatch, item.name, position))
-                x += 12 + 6 + metrics.horizontalAdvance(item.name) + 16
+            lay.legend = self.legend_row(rect.left(), top, metrics, 12, line - 4)  # blocks
             top += line + 8
         values = [v for s in self.series for v in s.values]
         widest_value = max(metrics.horizontalAdvance(self.value_format(v)) for v in values)
@@ -126,8 +100,7 @@ class BarChart(ChartBase):
         top = rect.top() + line + 2  # room for the value over the tallest bar
         lay.axis = Axis(min(values), max(values), max(2, int((bottom - top) // TICK_ROOM_V)),
                         integers=self.integers)
-        left = rect.left() + max(metrics.horizontalAdvance(self.fmt_tick(t))
-                                 for t in lay.axis.ticks) + 8
+        left = rect.left() + self.tick_width(metrics, lay.axis) + 8
         lay.plot = QRectF(left, top, max(1.0, rect.right() - left), max(1.0, bottom - top))
         count = len(self.labels)
         band = lay.plot.width() / count
@@ -248,7 +221,7 @@ class BarChart(ChartBase):
         for (category, position), bar in lay.bars.items():
             colour = series_colour(self.series[position], position)
             chosen = self.highlight((category, position))
-            painter.setPen(QPen(QColor("#1f2b28"), 1.5) if chosen else Qt.PenStyle.NoPen)
+            painter.setPen(QPen(TEXT, 1.5) if chosen else Qt.PenStyle.NoPen)
             painter.setBrush(colour.darker(115) if chosen else colour)
             painter.drawRect(bar)
             self._paint_value(painter, metrics, bar, self.series[position].values[category])
@@ -257,23 +230,7 @@ class BarChart(ChartBase):
         lay = self.layout_
         assert lay.axis is not None
         plot, line = lay.plot, metrics.height()
-        for tick in lay.axis.ticks:
-            text = self.fmt_tick(tick)
-            if self.horizontal:
-                x = lay.axis.position(tick, plot.left(), plot.right())
-                painter.setPen(QPen(AXIS if tick == lay.axis.low else GRID, 1))
-                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-                painter.setPen(MUTED)
-                painter.drawText(QRectF(x - 50, plot.bottom() + 6, 100, line),
-                                 Qt.AlignmentFlag.AlignHCenter, text)
-            else:
-                y = lay.axis.position(tick, plot.bottom(), plot.top())
-                painter.setPen(QPen(AXIS if tick == lay.axis.low else GRID, 1))
-                painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-                painter.setPen(MUTED)
-                painter.drawText(QRectF(plot.left() - 208, y - line / 2, 200, line),
-                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                                 text)
+        self._paint_ticks(painter, metrics, lay.axis, plot, across=self.horizontal)
         for category, band in enumerate(lay.bands):
             chosen = any(self.highlight((category, s)) for s in range(len(self.series)))
             painter.setPen(TEXT if chosen else MUTED)

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.ui.charts.scale import format_number
+from desktop.ui.charts.scale import Axis, format_number
 
 TEXT = QColor("#1f2b28")
 MUTED = QColor("#5f6b67")
@@ -274,6 +274,78 @@ class ChartBase(QWidget):
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)
         self.update()
+
+
+
+class SeriesChart(ChartBase):
+    """A chart of one or more series over labelled positions (the bar and line charts): the
+    data, its check, and the value axis's ticks drawn across the plot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels: list[str] = []
+        self.series: list[Series] = []
+        self.setMinimumSize(240, 160)
+
+    def set_data(self, labels: Sequence[str], series: Sequence[Series] | Sequence[float],
+                 name: str = "") -> None:
+        """The labels and the series (or plain values for one series named ``name``); every
+        series has one value per label.  The highlight stays only where it still exists."""
+        self.labels = list(labels)
+        self.series = as_series(series, name)
+        for item in self.series:
+            if len(item.values) != len(self.labels):
+                raise ValueError("every series needs one value per label")
+        if self.current is not None and not self._exists(self.current):
+            self.current = None
+        self.updateGeometry()  # a chart's size hint may follow its data
+        self._data_changed()
+
+    def _exists(self, item: Any) -> bool:
+        """Whether ``item`` is still one of the chart's after new data came."""
+        raise NotImplementedError
+
+    def is_empty(self) -> bool:
+        return not self.labels or not any(v for s in self.series for v in s.values)
+
+    def legend_row(self, left: float, top: float, metrics: QFontMetricsF, swatch_width: float,
+                   swatch_height: float) -> list[tuple[QRectF, str, int]]:
+        """The legend laid out in one line of text from (``left``, ``top``): for each series
+        its swatch, centred on the line, then its name — (swatch, name, series)."""
+        line = metrics.height()
+        items = []
+        x = left
+        for position, item in enumerate(self.series):
+            swatch = QRectF(x, top + (line - swatch_height) / 2, swatch_width, swatch_height)
+            items.append((swatch, item.name, position))
+            x += swatch_width + 6 + metrics.horizontalAdvance(item.name) + 16
+        return items
+
+    def tick_width(self, metrics: QFontMetricsF, axis: Axis) -> float:
+        """The room the widest tick label takes."""
+        return max(metrics.horizontalAdvance(self.fmt_tick(t)) for t in axis.ticks)
+
+    def _paint_ticks(self, painter: QPainter, metrics: QFontMetricsF, axis: Axis,
+                     plot: QRectF, *, across: bool = False) -> None:
+        """A line across ``plot`` at each tick (the lowest one darker) and its label: left of
+        the plot, or under it when the values run ``across``."""
+        line = metrics.height()
+        for tick in axis.ticks:
+            text = self.fmt_tick(tick)
+            painter.setPen(QPen(AXIS if tick == axis.low else GRID, 1))
+            if across:
+                x = axis.position(tick, plot.left(), plot.right())
+                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+                painter.setPen(MUTED)
+                painter.drawText(QRectF(x - 50, plot.bottom() + 6, 100, line),
+                                 Qt.AlignmentFlag.AlignHCenter, text)
+            else:
+                y = axis.position(tick, plot.bottom(), plot.top())
+                painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+                painter.setPen(MUTED)
+                painter.drawText(QRectF(plot.left() - 208, y - line / 2, 200, line),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 text)
 
 
 def clamp(value: int, low: int, high: int) -> int:

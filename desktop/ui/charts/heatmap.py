@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.charts.base import MUTED, TEXT, ChartBase, clamp, elide
+from desktop.ui.charts.base import AXIS, MUTED, TEXT, ChartBase, clamp, elide
 from desktop.ui.charts.scale import label_step, mix
 
 LOW = (243, 246, 244)  # an empty cell: nearly white
@@ -190,7 +190,7 @@ class HeatMap(ChartBase):
         gradient.setColorAt(0.001, cell_colour(self.top * 0.0001 or 1, self.top or 1))
         gradient.setColorAt(1.0, QColor(*HIGH))
         painter.fillRect(legend, gradient)
-        painter.setPen(QPen(QColor("#b9c3bf"), 1))
+        painter.setPen(QPen(AXIS, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(legend)
         painter.setPen(MUTED)

@@ -7,7 +7,6 @@ value at that position.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -15,13 +14,10 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.charts.base import (
-    AXIS,
     GRID,
     MUTED,
     TEXT,
-    ChartBase,
-    Series,
-    as_series,
+    SeriesChart,
     clamp,
     elide,
     series_colour,
@@ -41,34 +37,19 @@ class LineLayout:
     legend: list[tuple[QRectF, str, int]] = field(default_factory=list)  # swatch, name, series
 
 
-class LineChart(ChartBase):
+class LineChart(SeriesChart):
     clicked = Signal(int)  # the x position's index
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lineChart")
-        self.labels: list[str] = []
-        self.series: list[Series] = []
         self.layout_ = LineLayout()
-        self.setMinimumSize(240, 160)
 
-    def set_data(self, labels: Sequence[str], series: Sequence[Series] | Sequence[float],
-                 name: str = "") -> None:
-        """Labels of the x positions and the series (or plain values for one series)."""
-        self.labels = list(labels)
-        self.series = [s for s in as_series(series, name)]
-        for item in self.series:
-            if len(item.values) != len(self.labels):
-                raise ValueError("every series needs one value per label")
-        if self.current is not None and self.current >= len(self.labels):
-            self.current = None
-        self._data_changed()
+    def _exists(self, item: int) -> bool:
+        return item < len(self.labels)
 
     def sizeHint(self) -> QSize:
         return QSize(520, 240)
-
-    def is_empty(self) -> bool:
-        return not self.labels or not any(v for s in self.series for v in s.values)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -78,18 +59,13 @@ class LineChart(ChartBase):
         top = rect.top()
         named = [s for s in self.series if s.name]
         if len(self.series) > 1 or named:
-            x = rect.left()
-            for position, item in enumerate(self.series):
-                swatch = QRectF(x, top + line / 2 - 2, 14, 4)
-                lay.legend.append((swatch, item.name, position))
-                x += 14 + 6 + metrics.horizontalAdvance(item.name) + 16
+            lay.legend = self.legend_row(rect.left(), top, metrics, 14, 4)  # strokes
             top += line + 8
         bottom = rect.bottom() - line - 6
         values = [v for s in self.series for v in s.values]
         ticks = max(2, int((bottom - top) // TICK_ROOM))
         lay.axis = Axis(min(values), max(values), ticks, integers=self.integers)
-        left = rect.left() + max(metrics.horizontalAdvance(self.fmt_tick(t))
-                                 for t in lay.axis.ticks) + 8
+        left = rect.left() + self.tick_width(metrics, lay.axis) + 8
         half_label = max(metrics.horizontalAdvance(label) for label in self.labels) / 2
         left = max(left, rect.left() + half_label)
         right = rect.right() - min(half_label, rect.width() / 4)
@@ -151,14 +127,7 @@ class LineChart(ChartBase):
             painter.setPen(TEXT)
             painter.drawText(QPointF(swatch.right() + 6, swatch.center().y() + metrics.ascent()
                                      / 2 - 1), name)
-        for tick in lay.axis.ticks:
-            y = lay.axis.position(tick, plot.bottom(), plot.top())
-            painter.setPen(QPen(AXIS if tick == lay.axis.low else GRID, 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(MUTED)
-            text = self.fmt_tick(tick)
-            painter.drawText(QRectF(plot.left() - 8 - 200, y - line / 2, 200, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        self._paint_ticks(painter, metrics, lay.axis, plot)
         room = plot.width() / max(1, len(lay.xs) - 1) * lay.label_every
         for index, x in enumerate(lay.xs):
             chosen = self.highlight(index)

@@ -70,13 +70,8 @@ class MoneyPage(SectionPage):
         model = OutstandingModel(cur)
         model.setParent(self)
         model.set_rows(mo.outstanding_list)
-        view = self.list_table("outstandingTable", model, OutstandingModel.EVENT,
-                               self.tr("No event fee is owed."))
-        if view is not None:
-            view.doubleClicked.connect(lambda index: self.open_member_row(model, "member_id",
-                                                                          index))
-            view.entered.connect(lambda: self.open_member_row(model, "member_id",
-                                                              view.currentIndex()))
+        self.list_table("outstandingTable", model, OutstandingModel.EVENT,
+                        self.tr("No event fee is owed."), on_open=self.member_opener(model))
 
     def _by_month(self) -> None:
         mo = self.review.money

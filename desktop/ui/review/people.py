@@ -113,13 +113,7 @@ class MembershipPage(SectionPage):
         self.call_table = self.list_table(
             "callListTable", self.call_model,
             CallListModel.NAME, self.tr("No membership ends in the next 60 days."),
-            rows_shown=10)
-        if self.call_table is not None:
-            view = self.call_table
-            view.doubleClicked.connect(
-                lambda index: self.open_member_row(self.call_model, "member_id", index))
-            view.entered.connect(lambda: self.open_member_row(self.call_model, "member_id",
-                                                              view.currentIndex()))
+            rows_shown=10, on_open=self.member_opener(self.call_model))
         self.call_window.currentIndexChanged.connect(lambda _i: self._filter_calls())
         self._filter_calls()
 
@@ -149,13 +143,9 @@ class EngagementPage(SectionPage):
         self.heading(self.tr("Most engaged members"))
         model = EngagedModel(self)
         model.set_rows(e.most_engaged)
-        view = self.list_table("engagedTable", model, EngagedModel.NAME,
-                               self.tr("Nobody visited in this window yet."), rows_shown=10)
-        if view is not None:
-            view.doubleClicked.connect(lambda index: self.open_member_row(model, "member_id",
-                                                                          index))
-            view.entered.connect(lambda: self.open_member_row(model, "member_id",
-                                                              view.currentIndex()))
+        self.list_table("engagedTable", model, EngagedModel.NAME,
+                        self.tr("Nobody visited in this window yet."), rows_shown=10,
+                        on_open=self.member_opener(model))
 
     def _distribution(self) -> None:
         e = self.review.engagement

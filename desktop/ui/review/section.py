@@ -116,7 +116,11 @@ class SectionPage(QWidget):
         self.column.addWidget(label(text, "section", wrap=True))
 
     def list_table(self, name: str, model: RowsModel[Any], stretch: int,
-                   empty_text: str, rows_shown: int = 8) -> EnterTable | None:
+                   empty_text: str, rows_shown: int = 8, *,
+                   on_open: Callable[[QModelIndex], object] | None = None
+                   ) -> EnterTable | None:
+        """A table of ``model``'s rows, or ``empty_text`` when it has none; a double-click
+        or Enter on a cell hands that cell to ``on_open``."""
         if not model.rowCount():
             self.column.addWidget(label(empty_text, "hint", wrap=True,
                                         object_name=name + "Empty"))
@@ -124,6 +128,9 @@ class SectionPage(QWidget):
         view = table(name, model, stretch, rows_shown)
         self.tables[name] = view
         self.column.addWidget(view)
+        if on_open is not None:
+            view.doubleClicked.connect(on_open)
+            view.entered.connect(lambda: on_open(view.currentIndex()))
         return view
 
     def bucket_bars(self, name: str, title: str, buckets: Sequence[Bucket], *,
@@ -165,6 +172,11 @@ class SectionPage(QWidget):
     def open_count(self, title: str, count: Count) -> None:
         if count.drill is not None:
             self.links.drill(title, count.drill)
+
+    def member_opener(self, model: RowsModel[Any],
+                      attribute: str = "member_id") -> Callable[[QModelIndex], None]:
+        """What opens the member of a row of ``model`` (``on_open`` of a list table)."""
+        return lambda index: self.open_member_row(model, attribute, index)
 
     def open_member_row(self, model: RowsModel[Any], attribute: str,
                         index: QModelIndex) -> None:

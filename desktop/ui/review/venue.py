@@ -138,11 +138,9 @@ class EventsPage(SectionPage):
         self.heading(self.tr("Events in the window"))
         model = EventRowsModel(self)
         model.set_rows(ev.events)
-        view = self.list_table("eventsTable", model, EventRowsModel.TITLE,
-                               self.tr("No event was held in this window."), rows_shown=10)
-        if view is not None:
-            view.doubleClicked.connect(lambda index: self._open_event_cell(model, index))
-            view.entered.connect(lambda: self._open_event_cell(model, view.currentIndex()))
+        self.list_table("eventsTable", model, EventRowsModel.TITLE,
+                        self.tr("No event was held in this window."), rows_shown=10,
+                        on_open=lambda index: self._open_event_cell(model, index))
 
     def _kind_rows(self, kind: str | None) -> list[DrillRow]:
         """The events of one kind (or all) as list lines (the view holds them already)."""

@@ -57,6 +57,7 @@ from desktop.today.service import (
     today_overview,
 )
 from desktop.ui.booking.common import weekday_names
+from desktop.ui.list_view import list_table
 from desktop.ui.table_model import ROW_ROLE, RowsModel
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.today.models import (
@@ -95,21 +96,10 @@ class ResultsList(QListView):
 
 
 def _table(name: str, model: RowsModel[Any], widths: tuple[int, ...]) -> EnterTable:
-    table = EnterTable()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(28)
+    """A list table whose columns start at ``widths``; a width of 0 stretches that column
+    over what is left."""
+    table = list_table(EnterTable(), name, model)
     header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
     header.setMinimumSectionSize(40)
     for section, width in enumerate(widths):
         if width:
