@@ -8,6 +8,7 @@ from desktop.booking.occupancy import lanes
 from desktop.booking.rules import OpeningRange, SpaceView
 from desktop.booking.service import BookingView
 from desktop.booking.spaces import ClosureView
+from desktop.ui.calendar import labels
 from desktop.ui.calendar import layout as lay
 from desktop.ui.calendar.layout import Column
 
@@ -103,3 +104,94 @@ def test_week_of_all_spaces_groups_columns_by_day() -> None:
     assert len(grid.groups) == 7 and grid.groups[3][0] == f"{days[3]:%m-%d}"
     assert grid.boxes[0].column == 7  # day 3, second space
     assert grid.top == lay.HEADER + lay.GROUP_HEADER
+
+
+# ---------------------------------------------------------------- what text a box shows
+
+
+class FixedWidth:
+    """labels.Measure with made-up widths: a Chinese character 11 px, anything else 6 px,
+    the ellipsis 11 px (the grid's fonts are close to this); lines 13 px."""
+
+    line = 13.0
+
+    def width(self, text: str, bold: bool) -> float:
+        return float(sum(11 if labels.is_wide(c) or c == "…" else 6 for c in text))
+
+    def elide(self, text: str, width: int, bold: bool) -> str:
+        if self.width(text, bold) <= width:
+            return text
+        shown = ""
+        for end in range(len(text) + 1):
+            if self.width(text[:end] + "…", bold) > width:
+                break
+            shown = text[:end]
+        return shown + "…" if self.width("…", bold) <= width else ""
+
+
+def named(member: str | None, guest: str | None = None, purpose: str | None = None,
+          start: str = "10:00") -> BookingView:
+    made = booking(1, 1, start, "12:00")
+    return BookingView(**{**made.__dict__, "member_name": member, "guest_name": guest,
+                          "purpose": purpose, "event_id": None if member or guest else 5})
+
+
+def texts(found: tuple[labels.Label, ...]) -> list[str]:
+    return [label.text for label in found]
+
+
+def test_short_name_is_the_surname_a_guest_or_an_events_title() -> None:
+    assert labels.short_name(named("张建华")) == "张建华"
+    assert labels.short_name(named("Anna Schmidt")) == "Schmidt"
+    assert labels.short_name(named("张建华", guest="Ms Keller")) == "Keller"
+    assert labels.short_name(named(None, purpose="秋茶品鉴会")) == "秋茶品鉴会"
+
+
+def test_a_wide_box_keeps_its_full_lines() -> None:
+    found = labels.box_labels(named("张建华", purpose="品茶"), 200, 80, FixedWidth())
+    assert texts(found) == ["张建华", "10:00–12:00", "2 ppl", "品茶"]
+    assert [(label.x, label.y, label.bold) for label in found[:2]] == [(6, 1, True),
+                                                                       (6, 14, False)]
+    one_row = labels.box_labels(named("张建华"), 200, 14, FixedWidth(), "%1 人")
+    assert texts(one_row) == ["张建华 · 2"]
+
+
+def test_a_narrow_box_shows_the_short_name_and_the_start_time() -> None:
+    measure = FixedWidth()
+    # 40 px: 33 px of room, "10:00" (30 px) fits and so does 张建华
+    assert texts(labels.box_labels(named("张建华"), 40, 60, measure)) == ["张建华", "10:00"]
+    # one row: both on it when they fit, else the name
+    assert texts(labels.box_labels(named("Wei Li"), 55, 14, measure)) == ["10:00 Li"]
+    assert texts(labels.box_labels(named("张建华"), 40, 14, measure)) == ["张建华"]
+    # a western surname is elided, keeping two letters before the ellipsis
+    found = labels.box_labels(named("Anna Schmidt"), 40, 60, measure)
+    assert texts(found) == ["Sch…", "10:00"] and found[0].bold and not found[1].bold
+    assert all(measure.width(t.text, t.bold) <= 40 - 7 for t in found)
+
+
+def test_a_sliver_stacks_a_chinese_name_or_shows_an_initial() -> None:
+    measure = FixedWidth()
+    # 13 px wide (the week of all spaces): 11 px of room, one character per line
+    tall = labels.box_labels(named("张建华"), 13, 60, measure)
+    assert texts(tall) == ["张", "建", "华"]
+    assert [label.y for label in tall] == [1, 14, 27] and tall[0].x == 1
+    assert texts(labels.box_labels(named("张建华"), 13, 30, measure)) == ["张", "建"]
+    assert texts(labels.box_labels(named("Anna Schmidt"), 13, 60, measure)) == ["S"]
+    # too narrow or too short for a character: nothing (the tooltip tells)
+    assert labels.box_labels(named("张建华"), 8, 60, measure) == ()
+    assert labels.box_labels(named("张建华"), 13, 10, measure) == ()
+    assert labels.stripe(13) == 2.0 and labels.stripe(100) == 4.0
+
+
+def test_week_of_all_spaces_boxes_keep_a_one_pixel_gap_in_narrow_lanes() -> None:
+    spaces = [space(i) for i in range(1, 9)]
+    days = [DAY + dt.timedelta(days=i) for i in range(7)]
+    columns = [Column(d, s, s.name, group=i, group_title=f"{d:%m-%d}")
+               for i, d in enumerate(days) for s in spaces]
+    grid = lay.compute(columns, [booking(1, 2, "10:00", "11:00", day=days[3])], [], 1000, 800)
+    (box,) = grid.boxes
+    left, width = grid.column_x[box.column]
+    assert width < lay.NARROW_LANE
+    assert box.rect.x == left + 1 and round(box.rect.w, 6) == round(width - 2, 6)
+    wide = lay.compute(columns[:2], [booking(1, 1, "10:00", "11:00")], [], 1000, 800)
+    assert wide.boxes[0].rect.x == wide.column_x[0][0] + 2

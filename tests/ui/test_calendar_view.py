@@ -16,6 +16,7 @@ from desktop.booking.spaces import create_closure
 from desktop.services import Context
 from desktop.ui.bootstrap import set_ui_language
 from desktop.ui.calendar.details import BookingDetailsDialog
+from desktop.ui.calendar.grid import CalendarGrid
 from desktop.ui.calendar.view import DAY, WEEK, WEEK_ALL, CalendarView
 from desktop.ui.pdf_preview import PdfPreviewDialog
 from desktop.ui.tasks import TaskRunner
@@ -387,3 +388,29 @@ def test_find_a_free_slot_opens_the_search(qtbot, make_view, desk_ctx, venue) ->
                      Qt.MouseButton.LeftButton)
     assert isinstance(view.dialog, FindFreeSlotDialog)
     view.dialog.reject()
+
+
+def test_week_of_all_spaces_boxes_show_what_fits(qtbot, make_view, desk_ctx, venue) -> None:
+    """Split per space, a day's boxes are narrow: the booker's short name and start time when
+    they fit, the surname stacked or an initial in a sliver, and never text wider than the
+    box."""
+    spaces, people = venue
+    made = book(desk_ctx, spaces["Small tea room"], people["zhang"], at(FRIDAY, "10:00"), 120)
+    view = make_view(desk_ctx, FRIDAY, WEEK_ALL)
+
+    def shown(grid: CalendarGrid) -> list[str]:
+        (painted,) = [p for p in grid._painted if p.booking_id == made.id]
+        metrics = grid._measure
+        assert all(at.x() + metrics.width(s.text(), bold) <= painted.rect.right() + 0.5
+                   for at, s, bold in painted.lines)
+        return painted.texts
+
+    texts = shown(view.grid)
+    assert texts[0].startswith("张") and texts[1] == "10:00"  # as much of the name as fits
+    narrow = CalendarGrid()  # about what a laptop's week of eight spaces leaves a space
+    qtbot.addWidget(narrow)
+    narrow.resize(520, 1000)
+    narrow.set_data(view.grid.columns, view.bookings, [], None)
+    narrow.relayout()
+    assert narrow.layout_.width == 520
+    assert shown(narrow)[0] == "张" and "10:00" not in shown(narrow)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop.booking.service import BookingView
 from desktop.booking.spaces import ClosureView
+from desktop.ui.calendar import labels
 from desktop.ui.calendar import layout as lay
 from desktop.ui.calendar.autoscroll import EdgeScroller
 from desktop.ui.calendar.layout import BookingBox, Column, Layout
@@ -89,6 +90,33 @@ def fit(metrics: QFontMetrics, text: str, width: int) -> str:
             break
         shown = text[:end]
     return shown.strip()
+
+
+class FontMeasure:
+    """labels.Measure in the grid's two fonts; elisions are cached (a relayout asks the same
+    texts at the same widths again and again)."""
+
+    def __init__(self, text: QFontMetrics, bold: QFontMetrics) -> None:
+        self._metrics = (text, bold)
+        self._elisions: dict[tuple[bool, str, int], str] = {}
+
+    @property
+    def line(self) -> float:
+        return float(self._metrics[0].height())
+
+    def width(self, text: str, bold: bool) -> float:
+        return float(self._metrics[1 if bold else 0].horizontalAdvance(text))
+
+    def elide(self, text: str, width: int, bold: bool) -> str:
+        key = (bold, text, width)
+        found = self._elisions.get(key)
+        if found is None:
+            if len(self._elisions) > 20_000:
+                self._elisions.clear()
+            metrics = self._metrics[1 if bold else 0]
+            found = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elisions[key] = found
+        return found
 
 
 @dataclass
@@ -159,7 +187,7 @@ class CalendarGrid(QWidget):
         self._line_height = self._text_metrics.height()
         self._party = self.tr("%1 ppl")
         self._statics: dict[tuple[bool, str], QStaticText] = {}
-        self._elisions: dict[tuple[bool, str, int], str] = {}
+        self._measure = FontMeasure(self._text_metrics, self._bold_metrics)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -180,7 +208,6 @@ class CalendarGrid(QWidget):
         """Lay out and prepare the text of every box; paintEvent only draws."""
         self.layout_ = lay.compute(self.columns, self.bookings, self.closures,
                                    float(self.width()), float(self.height()))
-        line = self._line_height
         painted = []
         colours: dict[tuple[str, str], tuple[QBrush, QBrush]] = {}
         for box in self.layout_.boxes:
@@ -191,10 +218,12 @@ class CalendarGrid(QWidget):
                                 QBrush(edge))
             fill, edge_brush = colours[key]
             rect = QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h)
-            inside = rect.adjusted(min(4.0, rect.width() / 3), 1, -1, -1)
-            lines = tuple((QPointF(rect.x() + 6, rect.y() + 1 + number * line),
-                           self._static(text, number == 0), number == 0)
-                          for number, text in enumerate(self._lines(box, rect, line)))
+            inside = rect.adjusted(labels.stripe(rect.width()), 1, -1, -1)
+            lines = tuple((QPointF(rect.x() + text.x, rect.y() + text.y),
+                           self._static(text.text, text.bold), text.bold)
+                          for text in labels.box_labels(box.booking, rect.width(),
+                                                        rect.height(), self._measure,
+                                                        self._party))
             painted.append(_Painted(rect, inside, fill, edge_brush, lines, box.booking.id))
         self._painted = painted
         by_fill: dict[int, tuple[QBrush, list[QRectF]]] = {}
@@ -217,39 +246,6 @@ class CalendarGrid(QWidget):
             found.prepare(QTransform(), self._bold_font if bold else self._text_font)
             self._statics[key] = found
         return found
-
-    def _elided(self, text: str, width: int, bold: bool) -> str:
-        key = (bold, text, width)
-        found = self._elisions.get(key)
-        if found is None:
-            if len(self._elisions) > 20_000:
-                self._elisions.clear()
-            metrics = self._bold_metrics if bold else self._text_metrics
-            found = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            self._elisions[key] = found
-        return found
-
-    def _lines(self, box: BookingBox, rect: QRectF, line: int) -> list[str]:
-        booking = box.booking
-        width = int(rect.width()) - 8
-        if width < 18:
-            return []  # a sliver in a crowded column: the tooltip tells the rest
-        time = f"{booking.starts:%H:%M}–{booking.ends:%H:%M}"
-        if self._elided(time, width, False) != time:
-            time = f"{booking.starts:%H:%M}"  # a narrow lane: the start says enough
-        who = booking.who
-        party = self._party.replace("%1", str(booking.party_size))
-        rows = max(1, int((rect.height() - 2) // line))
-        if rows == 1:
-            texts = [f"{who} · {booking.party_size}"]
-        elif rows == 2:
-            texts = [who, f"{time} · {party}"]
-        else:
-            texts = [who, time, party]
-            if booking.purpose and rows > 3:
-                texts.append(booking.purpose)
-        shown = [self._elided(t, width, n == 0) for n, t in enumerate(texts[:rows])]
-        return [t for t in shown if t.strip("…")]
 
     def hideEvent(self, event: QHideEvent) -> None:
         """A hidden grid does not keep scrolling for a drag nobody sees."""

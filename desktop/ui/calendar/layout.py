@@ -31,6 +31,7 @@ MIN_COLUMN = 24.0  # pixels of a column below which the grid scrolls sideways
 MIN_GROUPED_COLUMN = 14.0  # the same in the week of all spaces (a compact overview)
 MIN_HOUR = 30.0  # pixels per hour below which the grid scrolls instead of shrinking
 MAX_SEAT_WEIGHT = 2.5  # a seat-based column is at most this much wider than a plain one
+NARROW_LANE = 20.0  # pixels of a lane below which its box keeps only a 1-pixel gap
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,12 @@ def _weights(columns: Sequence[Column], by_column: dict[int, list[BookingView]]
     return weights
 
 
+def box_inset(lane_width: float) -> float:
+    """The gap each side of a booking box in its lane: 2 pixels, 1 in a lane so narrow (the
+    week of all spaces) that every pixel of the box is wanted for its initial."""
+    return 1.0 if lane_width < NARROW_LANE else 2.0
+
+
 def _closure_hits(closure: ClosureView, column: Column) -> bool:
     return closure.space_id is None or closure.space_id == column.space.id
 
@@ -305,8 +312,10 @@ def compute(columns: Sequence[Column], bookings: Sequence[BookingView],
             a = max(first, minute_of(booking.starts, column.day))
             b = min(last, minute_of(booking.ends, column.day))
             lane_width = span / max(1, count)
-            rect = Rect(left + lane * lane_width + 2, layout.y_of(a) + 1,
-                        max(2.0, lane_width - 4), max(3.0, layout.y_of(b) - layout.y_of(a) - 2))
+            inset = box_inset(lane_width)
+            rect = Rect(left + lane * lane_width + inset, layout.y_of(a) + 1,
+                        max(2.0, lane_width - 2 * inset),
+                        max(3.0, layout.y_of(b) - layout.y_of(a) - 2))
             layout.boxes.append(BookingBox(booking, index, rect, lane, count))
 
     if grouped:
