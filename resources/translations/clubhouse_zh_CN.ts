@@ -698,25 +698,6 @@
     </message>
 </context>
 <context>
-    <name>CalendarGrid</name>
-    <message>
-        <location filename="../../desktop/ui/calendar/grid.py" line="+154"/>
-        <location line="+348"/>
-        <source>%1 ppl</source>
-        <translation>%1 人</translation>
-    </message>
-    <message>
-        <location line="-36"/>
-        <source>%1/%2 seats at peak</source>
-        <translation>高峰 %1/%2 座</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Closed: %1</source>
-        <translation>关闭：%1</translation>
-    </message>
-</context>
-<context>
     <name>CalendarView</name>
     <message>
         <location filename="../../desktop/ui/calendar/view.py" line="+65"/>
@@ -724,7 +705,7 @@
         <translation>日历</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Previous (PageUp)</source>
         <translation>上一页（PageUp）</translation>
     </message>
@@ -1745,19 +1726,19 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>EngagementPage</name>
     <message>
-        <location filename="../../desktop/ui/review/people.py" line="+137"/>
+        <location filename="../../desktop/ui/review/people.py" line="+131"/>
         <source>Members with a membership in the window</source>
         <translation>期间内有会籍的会员</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+20"/>
         <location line="+22"/>
         <source>Visits</source>
         <translation>到访</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-41"/>
         <source>Members who visited</source>
         <translation>到访会员</translation>
     </message>
@@ -1792,7 +1773,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>这段时间还没有人到访。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <location line="+23"/>
         <source>Events</source>
         <translation>活动</translation>
@@ -2147,20 +2128,20 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+39"/>
+        <location line="+37"/>
         <location line="+28"/>
         <source>Registered</source>
         <translation>已报名</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+38"/>
+        <location line="-63"/>
+        <location line="+36"/>
         <location line="+28"/>
         <source>Came</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-63"/>
         <source>Attendance rate</source>
         <translation>到场率</translation>
     </message>
@@ -2171,12 +2152,12 @@ Please send it to whoever supports Clubhouse for you.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Waitlist pressure</source>
         <translation>候补压力</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-45"/>
         <source>People left waiting per place offered.</source>
         <translation>每个名额对应的候补人数。</translation>
     </message>
@@ -2191,7 +2172,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>这段时间没有举办活动。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>%1 · %2 registered · %3 came · %4 waiting</source>
         <translation>%1 · 报名 %2 · 到场 %3 · 候补 %4</translation>
     </message>
@@ -2633,6 +2614,35 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+0"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>GridHeader</name>
+    <message>
+        <location filename="../../desktop/ui/calendar/header.py" line="+70"/>
+        <source>%1/%2 seats at peak</source>
+        <translation>高峰 %1/%2 座</translation>
+    </message>
+</context>
+<context>
+    <name>GridMouse</name>
+    <message>
+        <location filename="../../desktop/ui/calendar/mouse.py" line="+51"/>
+        <source>%1 ppl</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Closed: %1</source>
+        <translation>关闭：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GridState</name>
+    <message>
+        <location filename="../../desktop/ui/calendar/state.py" line="+65"/>
+        <source>%1 ppl</source>
+        <translation>%1 人</translation>
     </message>
 </context>
 <context>
@@ -3897,7 +3907,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>MembershipPage</name>
     <message>
-        <location filename="../../desktop/ui/review/people.py" line="-168"/>
+        <location filename="../../desktop/ui/review/people.py" line="-158"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -4048,7 +4058,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>未来 60 天内没有会籍到期。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>%1 to call</source>
         <translation>%1 人待回访</translation>
     </message>
@@ -4057,18 +4067,18 @@ Please send it to whoever supports Clubhouse for you.</source>
     <name>MoneyPage</name>
     <message>
         <location filename="../../desktop/ui/review/circle_money.py" line="+8"/>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Membership payments</source>
         <translation>会费收入</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+25"/>
+        <location line="-20"/>
+        <location line="+20"/>
         <source>Event fees</source>
         <translation>活动费用</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-17"/>
         <location line="+3"/>
         <source>Event fees owed</source>
         <translation>未付活动费</translation>
@@ -4089,7 +4099,7 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>没有未付的活动费。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>Money in per month</source>
         <translation>每月收入</translation>
     </message>
@@ -5490,7 +5500,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/ui/review/parts.py" line="+81"/>
+        <location filename="../../desktop/ui/review/parts.py" line="+82"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -5661,7 +5671,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SectionPage</name>
     <message>
-        <location filename="../../desktop/ui/review/section.py" line="+178"/>
+        <location filename="../../desktop/ui/review/section.py" line="+190"/>
         <source>Click a bar for the list.</source>
         <translation>点击柱条查看名单。</translation>
     </message>
@@ -5939,7 +5949,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SpacesPage</name>
     <message>
-        <location filename="../../desktop/ui/review/venue.py" line="-157"/>
+        <location filename="../../desktop/ui/review/venue.py" line="-155"/>
         <source>Utilisation, all spaces</source>
         <translation>全部场地使用率</translation>
     </message>
@@ -6018,7 +6028,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SpacesTab</name>
     <message>
-        <location filename="../../desktop/ui/spaces_tab.py" line="+100"/>
+        <location filename="../../desktop/ui/spaces_tab.py" line="+89"/>
         <source>Spaces</source>
         <translation>场地</translation>
     </message>
@@ -6472,7 +6482,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/ui/today/view.py" line="+144"/>
+        <location filename="../../desktop/ui/today/view.py" line="+134"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>

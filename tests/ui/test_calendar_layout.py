@@ -159,12 +159,16 @@ def test_a_wide_box_keeps_its_full_lines() -> None:
 def test_a_narrow_box_shows_the_short_name_and_the_start_time() -> None:
     measure = FixedWidth()
     # 40 px: 33 px of room, "10:00" (30 px) fits and so does 张建华
-    assert texts(labels.box_labels(named("张建华"), 40, 60, measure)) == ["张建华", "10:00"]
+    assert texts(labels.box_labels(named("张建华"), 40, 30, measure)) == ["张建华", "10:00"]
+    # a tall lane of the day view: the party and the purpose too, elided
+    tall = labels.box_labels(named("张建华", purpose="有机茶供应商洽谈"), 40, 60, measure,
+                             "%1 人")
+    assert texts(tall) == ["张建华", "10:00", "2 人", "有机…"]
     # one row: both on it when they fit, else the name
     assert texts(labels.box_labels(named("Wei Li"), 55, 14, measure)) == ["10:00 Li"]
     assert texts(labels.box_labels(named("张建华"), 40, 14, measure)) == ["张建华"]
     # a western surname is elided, keeping two letters before the ellipsis
-    found = labels.box_labels(named("Anna Schmidt"), 40, 60, measure)
+    found = labels.box_labels(named("Anna Schmidt"), 40, 30, measure)
     assert texts(found) == ["Sch…", "10:00"] and found[0].bold and not found[1].bold
     assert all(measure.width(t.text, t.bold) <= 40 - 7 for t in found)
 

@@ -86,7 +86,7 @@ def box_labels(booking: BookingView, width: float, height: float, measure: Measu
     translated "%1 ppl"."""
     if width - 8 >= FULL_TEXT:
         return _full(booking, width, height, measure, party)
-    return _compact(booking, width, height, measure)
+    return _compact(booking, width, height, measure, party)
 
 
 def _full(booking: BookingView, width: float, height: float, measure: Measure,
@@ -114,9 +114,10 @@ def _full(booking: BookingView, width: float, height: float, measure: Measure,
                  for number, (text, bold) in enumerate(kept))
 
 
-def _compact(booking: BookingView, width: float, height: float,
-             measure: Measure) -> tuple[Label, ...]:
-    """A narrow box: short name (bold) and start time when they fit, else what does."""
+def _compact(booking: BookingView, width: float, height: float, measure: Measure,
+             party: str) -> tuple[Label, ...]:
+    """A narrow box: short name (bold) and start time when they fit (then the party and the
+    purpose when there are rows for them), else what does."""
     line = measure.line
     x = 1.0 if width < NARROW_BOX else PAD
     room = width - x - 1
@@ -132,6 +133,11 @@ def _compact(booking: BookingView, width: float, height: float,
         both = f"{time} {short}"
         if rows >= 2:
             texts = [(name, True), (time, False)] if name else [(time, False)]
+            more = [party.replace("%1", str(booking.party_size)), booking.purpose or ""]
+            for text in more[:rows - len(texts)]:  # a tall lane of the day view has room
+                shown = measure.elide(text, int(room), False)
+                if shown.strip("…"):
+                    texts.append((shown, False))
         elif measure.width(both, True) <= room:
             texts = [(both, True)]
         else:
