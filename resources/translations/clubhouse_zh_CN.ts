@@ -1870,22 +1870,12 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Space</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>for</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -4906,7 +4896,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>QuickBookingDialog</name>
     <message>
-        <location filename="../../desktop/ui/booking/quick.py" line="+102"/>
+        <location filename="../../desktop/ui/booking/quick.py" line="+99"/>
         <source>Quick booking</source>
         <translation>快速预订</translation>
     </message>
@@ -4931,19 +4921,9 @@ Please send it to whoever supports Clubhouse for you.</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Space</source>
         <translation>场地</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>for</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> min</source>
-        <translation> 分钟</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5906,7 +5886,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>SpaceKinds</name>
     <message>
-        <location filename="../../desktop/ui/booking/common.py" line="+19"/>
+        <location filename="../../desktop/ui/booking/common.py" line="+30"/>
         <source>Tea room</source>
         <translation>茶室</translation>
     </message>
@@ -6355,7 +6335,7 @@ Please send it to whoever supports Clubhouse for you.</source>
 <context>
     <name>StartCombo</name>
     <message>
-        <location filename="../../desktop/ui/booking/common.py" line="+109"/>
+        <location filename="../../desktop/ui/booking/common.py" line="+118"/>
         <source>closed</source>
         <translation>不开放</translation>
     </message>
@@ -6803,6 +6783,19 @@ Please send it to whoever supports Clubhouse for you.</source>
         <location line="+1"/>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>WhenRow</name>
+    <message>
+        <location line="+126"/>
+        <source>for</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
     </message>
 </context>
 </TS>

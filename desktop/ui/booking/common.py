@@ -5,12 +5,23 @@ that takes Enter for itself (so choosing a row never also presses the dialog's d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QListWidget, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
 
-from desktop.booking.rules import Conflict
+from desktop.booking.rules import Conflict, SpaceView
+from desktop.ui.widgets import label
 
 
 def kind_text(kind: str) -> str:
@@ -26,6 +37,15 @@ def kind_text(kind: str) -> str:
         "other": QCoreApplication.translate("SpaceKinds", "Other"),
     }
     return names.get(kind, kind)
+
+
+def space_combo(spaces: Iterable[SpaceView], object_name: str) -> QComboBox:
+    """The spaces to choose from, each named with its kind, its id as the item's data."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    for space in spaces:
+        combo.addItem(f"{space.name} · {kind_text(space.kind)}", space.id)
+    return combo
 
 
 def weekday_names() -> tuple[str, ...]:
@@ -144,3 +164,29 @@ class StartCombo(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
         return index >= 0
+
+
+class WhenRow(QWidget):
+    """Date, start and "for N min", with the end it gives beside them: how a booking and an
+    event both say when.  ``names`` are the objectNames of the date, start, duration and end."""
+
+    def __init__(self, day: dt.date, names: tuple[str, str, str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        date_name, start_name, duration_name, ends_name = names
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.date = DateField(day, date_name)
+        row.addWidget(self.date)
+        self.start = StartCombo()
+        self.start.setObjectName(start_name)
+        self.start.setMinimumWidth(90)
+        row.addWidget(self.start)
+        row.addWidget(QLabel(self.tr("for")))
+        self.duration = QSpinBox()
+        self.duration.setObjectName(duration_name)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setMinimumWidth(90)
+        row.addWidget(self.duration)
+        self.ends_label = label("", "hint", object_name=ends_name)
+        row.addWidget(self.ends_label, 1)

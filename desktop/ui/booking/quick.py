@@ -19,11 +19,9 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -55,10 +53,9 @@ from desktop.permissions import Permission
 from desktop.services import Context
 from desktop.ui.booking.common import (
     ChoiceList,
-    DateField,
-    StartCombo,
+    WhenRow,
     conflict_lines,
-    kind_text,
+    space_combo,
     span_text,
 )
 from desktop.ui.booking.member_picker import MemberPicker
@@ -130,29 +127,12 @@ class QuickBookingDialog(QDialog):
         self.guest.setObjectName("quickGuest")
         self.guest.setPlaceholderText(self.tr("optional: a guest the member brings"))
         self.errors.add_row(form, self.tr("Guest"), "guest_name", self.guest)
-        self.space = QComboBox()
-        self.space.setObjectName("quickSpace")
-        for space in self.spaces.values():
-            self.space.addItem(f"{space.name} · {kind_text(space.kind)}", space.id)
+        self.space = space_combo(self.spaces.values(), "quickSpace")
         self.errors.add_row(form, self.tr("Space"), "space_id", self.space)
 
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
-        self.date = DateField(now.date(), "quickDate")
-        when_row.addWidget(self.date)
-        self.start = StartCombo()
-        self.start.setObjectName("quickStart")
-        self.start.setMinimumWidth(90)
-        when_row.addWidget(self.start)
-        when_row.addWidget(QLabel(self.tr("for")))
-        self.duration = QSpinBox()
-        self.duration.setObjectName("quickDuration")
-        self.duration.setSuffix(self.tr(" min"))
-        self.duration.setMinimumWidth(90)
-        when_row.addWidget(self.duration)
-        self.ends_label = label("", "hint", object_name="quickEnds")
-        when_row.addWidget(self.ends_label, 1)
+        when = WhenRow(now.date(), ("quickDate", "quickStart", "quickDuration", "quickEnds"))
+        self.date, self.start = when.date, when.start
+        self.duration, self.ends_label = when.duration, when.ends_label
         self.errors.add_row(form, self.tr("When"), "starts", when, "quickWhenError")
 
         party = QWidget()

@@ -43,7 +43,7 @@ from desktop.events.service import (
 )
 from desktop.members.service import get_member
 from desktop.services import Context
-from desktop.ui.booking.common import DateField, StartCombo, conflict_lines, kind_text
+from desktop.ui.booking.common import WhenRow, conflict_lines, space_combo
 from desktop.ui.booking.member_picker import MemberPicker
 from desktop.ui.booking.quick import grid_starts
 from desktop.ui.booking.repeat import RepeatSection
@@ -98,31 +98,15 @@ class EventDialog(QDialog):
         self.host.setObjectName("eventHostEdit")
         self.host.setPlaceholderText(self.tr("optional: the member who hosts it"))
         self.errors.add_row(form, self.tr("Host"), "host_member_id", self.host)
-        self.space = QComboBox()
-        self.space.setObjectName("eventSpaceCombo")
-        for space in self.spaces.values():
-            self.space.addItem(f"{space.name} · {kind_text(space.kind)}", space.id)
+        self.space = space_combo(self.spaces.values(), "eventSpaceCombo")
         self.errors.add_row(form, self.tr("Space"), "space_id", self.space)
 
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
-        self.date = DateField(ctx.clock.now().date() + dt.timedelta(days=1), "eventDateEdit")
-        when_row.addWidget(self.date)
-        self.start = StartCombo()
-        self.start.setObjectName("eventStartCombo")
-        self.start.setMinimumWidth(90)
-        when_row.addWidget(self.start)
-        when_row.addWidget(QLabel(self.tr("for")))
-        self.duration = QSpinBox()
-        self.duration.setObjectName("eventDurationSpin")
-        self.duration.setSuffix(self.tr(" min"))
+        when = WhenRow(ctx.clock.now().date() + dt.timedelta(days=1),
+                       ("eventDateEdit", "eventStartCombo", "eventDurationSpin", "eventEndsLabel"))
+        self.date, self.start = when.date, when.start
+        self.duration, self.ends_label = when.duration, when.ends_label
         self.duration.setRange(15, 24 * 60)
         self.duration.setValue(DEFAULT_MINUTES)
-        self.duration.setMinimumWidth(90)
-        when_row.addWidget(self.duration)
-        self.ends_label = label("", "hint", object_name="eventEndsLabel")
-        when_row.addWidget(self.ends_label, 1)
         self.errors.add_row(form, self.tr("When"), "starts", when, "eventWhenError")
         self.errors.add("ends", when, self._error_line("eventWhenError"))
         self.errors.add("duration_minutes", when, self._error_line("eventWhenError"))
