@@ -149,18 +149,24 @@ def _run_export_members(inv: Invocation) -> int:
 # ---------------------------------------------------------------- export bookings
 
 
-def _export_bookings_arguments(parser: argparse.ArgumentParser) -> None:
+def _file_and_days_arguments(parser: argparse.ArgumentParser, metavar: str, file_help: Message,
+                             first_help: Message, last_help: Message) -> None:
+    """FILE, --from and --to: an export of what happens on days (bookings, events)."""
     import datetime as dt
 
-    parser.add_argument("file", metavar="FILE.ics|FILE.csv", type=Path,
-                        help=msg("where to write: iCalendar or CSV (UTF-8 with BOM), by the "
-                                 "name's ending").render())
+    parser.add_argument("file", metavar=metavar, type=Path, help=file_help.render())
     parser.add_argument("--from", dest="first_day", metavar="YYYY-MM-DD",
-                        type=dt.date.fromisoformat,
-                        help=msg("the first day (default: the earliest booking)").render())
+                        type=dt.date.fromisoformat, help=first_help.render())
     parser.add_argument("--to", dest="last_day", metavar="YYYY-MM-DD",
-                        type=dt.date.fromisoformat,
-                        help=msg("the last day (default: the latest booking)").render())
+                        type=dt.date.fromisoformat, help=last_help.render())
+
+
+def _export_bookings_arguments(parser: argparse.ArgumentParser) -> None:
+    _file_and_days_arguments(
+        parser, "FILE.ics|FILE.csv",
+        msg("where to write: iCalendar or CSV (UTF-8 with BOM), by the name's ending"),
+        msg("the first day (default: the earliest booking)"),
+        msg("the last day (default: the latest booking)"))
 
 
 def _run_export_bookings(inv: Invocation) -> int:
@@ -178,17 +184,11 @@ def _run_export_bookings(inv: Invocation) -> int:
 
 
 def _export_events_arguments(parser: argparse.ArgumentParser) -> None:
-    import datetime as dt
-
-    parser.add_argument("file", metavar="FILE.csv|FILE.xlsx", type=Path,
-                        help=msg("where to write: CSV (UTF-8 with BOM) or XLSX, by the "
-                                 "name's ending").render())
-    parser.add_argument("--from", dest="first_day", metavar="YYYY-MM-DD",
-                        type=dt.date.fromisoformat,
-                        help=msg("the first day (default: the earliest event)").render())
-    parser.add_argument("--to", dest="last_day", metavar="YYYY-MM-DD",
-                        type=dt.date.fromisoformat,
-                        help=msg("the last day (default: the latest event)").render())
+    _file_and_days_arguments(
+        parser, "FILE.csv|FILE.xlsx",
+        msg("where to write: CSV (UTF-8 with BOM) or XLSX, by the name's ending"),
+        msg("the first day (default: the earliest event)"),
+        msg("the last day (default: the latest event)"))
 
 
 def _run_export_events(inv: Invocation) -> int:
