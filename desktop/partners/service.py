@@ -205,7 +205,8 @@ def get_partner(tx: Tx, partner_id: int) -> PartnerView:
 
 @service(Permission.USE_CIRCLE, write=False)
 def search_partners(tx: Tx, text: str = "", *, category: str | None = None,
-                    active_only: bool = True, expiring_only: bool = False) -> list[PartnerView]:
+                    active_only: bool = True, inactive_only: bool = False,
+                    expiring_only: bool = False) -> list[PartnerView]:
     """Partners by name, pinyin, contact, city or phone, in pinyin order of their names."""
     stmt = select(Partner).order_by(Partner.sort_name, Partner.id)
     pattern = keys.search_pattern(text)
@@ -215,6 +216,8 @@ def search_partners(tx: Tx, text: str = "", *, category: str | None = None,
         stmt = stmt.where(Partner.category == category)
     if active_only:
         stmt = stmt.where(Partner.active.is_(True))
+    elif inactive_only:
+        stmt = stmt.where(Partner.active.is_(False))
     views = _views(tx, tx.session.scalars(stmt).all())
     return [v for v in views if v.expiring] if expiring_only else views
 

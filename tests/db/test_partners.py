@@ -111,6 +111,9 @@ def test_a_use_after_the_agreement_ended_is_recorded_with_a_warning(owner_ctx: C
     assert "no longer an active partner" in log_benefit_use(
         desk_ctx, inactive.id, members["zhang"]).warnings[0].render("en")
     assert len(list_benefit_uses(desk_ctx)) == 2
+    # The desk can list just the partners no longer active.
+    assert [p.id for p in search_partners(desk_ctx, active_only=False, inactive_only=True)] == [
+        inactive.id]
 
 
 def test_bad_benefit_uses_are_refused(owner_ctx: Context, desk_ctx: Context) -> None:

@@ -155,13 +155,10 @@ class PartnersView(QWidget):
 
     def _partners(self) -> list[PartnerView]:
         which = self.active_filter.currentData()
-        found = search_partners(self._ctx, self.search.text().strip(),
-                                category=self.category_filter.currentData(),
-                                active_only=which == ACTIVE,
-                                expiring_only=self.expiring_filter.isChecked())
-        if which == INACTIVE:
-            found = [partner for partner in found if not partner.active]
-        return found
+        return search_partners(self._ctx, self.search.text().strip(),
+                               category=self.category_filter.currentData(),
+                               active_only=which == ACTIVE, inactive_only=which == INACTIVE,
+                               expiring_only=self.expiring_filter.isChecked())
 
     def refresh(self) -> None:
         """The partners again from the database, as searched and filtered; the selected
