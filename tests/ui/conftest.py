@@ -9,11 +9,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from desktop.booking.rules import SpaceView
 from desktop.db import Database
 from desktop.services import Context
 from desktop.ui.bootstrap import prepare_application, set_ui_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
+from tests.helpers.booking_race import make_members, make_spaces
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +48,9 @@ def make_window(qtbot, inline: TaskRunner):
         return window
 
     return make
+
+
+@pytest.fixture
+def venue(owner_ctx: Context) -> tuple[dict[str, SpaceView], dict[str, int]]:
+    """The test venue's spaces by name and members by key (a module may define its own)."""
+    return make_spaces(owner_ctx), make_members(owner_ctx)

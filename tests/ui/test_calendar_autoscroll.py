@@ -14,57 +14,30 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollBar
 
-from desktop.booking.rules import SpaceView
-from desktop.booking.service import BookingRequest, BookingView, create_booking, get_booking
+from desktop.booking.service import get_booking
 from desktop.booking.spaces import SpaceInput, create_space
-from desktop.services import Context
 from desktop.ui.calendar.autoscroll import ZONE, EdgeScroller
-from desktop.ui.calendar.view import DAY, WEEK_ALL, CalendarView
+from desktop.ui.calendar.view import WEEK_ALL, CalendarView
 from desktop.ui.tasks import TaskRunner
-from tests.helpers.booking_race import every_day, make_members, make_spaces
+from tests.helpers.booking_race import every_day
+from tests.ui.calendar_helpers import (
+    FRIDAY,
+    MakeView,
+    at,
+    book,
+    column_of,
+    minute,
+    view_maker,
+)
 from tests.ui.helpers import child
 
-FRIDAY = dt.date(2026, 11, 27)  # the day after the test clock's Thursday
 SUNDAY = dt.date(2026, 11, 29)
 
 
-def at(day: dt.date, time: str) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.fromisoformat(time))
-
-
-def minute(text: str) -> int:
-    hours, minutes = text.split(":")
-    return int(hours) * 60 + int(minutes)
-
-
 @pytest.fixture
-def venue(owner_ctx: Context) -> tuple[dict[str, SpaceView], dict[str, int]]:
-    return make_spaces(owner_ctx), make_members(owner_ctx)
-
-
-@pytest.fixture
-def make_view(qtbot, inline: TaskRunner):
-    def make(ctx: Context, day: dt.date = FRIDAY, mode: str = DAY) -> CalendarView:
-        view = CalendarView(ctx, inline)
-        qtbot.addWidget(view)
-        view.resize(1000, 420)  # about eight of the day's sixteen hours show at once
-        view.show()
-        qtbot.waitExposed(view)
-        view.show_day(day, mode)
-        return view
-
-    return make
-
-
-def book(ctx: Context, space: SpaceView, member: int, starts: dt.datetime, minutes: int,
-         guest: str | None = None) -> BookingView:
-    return create_booking(ctx, BookingRequest(space.id, starts, starts + dt.timedelta(
-        minutes=minutes), party_size=2, member_id=member, guest_name=guest))
-
-
-def column_of(view: CalendarView, space: SpaceView, day: dt.date = FRIDAY) -> int:
-    return next(i for i, c in enumerate(view.grid.columns)
-                if c.space.id == space.id and c.day == day)
+def make_view(qtbot, inline: TaskRunner) -> MakeView:
+    # About eight of the day's sixteen hours show at once.
+    return view_maker(qtbot, inline, 1000, 420)
 
 
 def scroller(view: CalendarView) -> EdgeScroller:

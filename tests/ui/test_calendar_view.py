@@ -10,55 +10,31 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel
 
-from desktop.booking.rules import SpaceView
-from desktop.booking.service import BookingRequest, BookingView, create_booking, get_booking
+from desktop.booking.service import get_booking
 from desktop.booking.spaces import create_closure
-from desktop.services import Context
 from desktop.ui.bootstrap import set_ui_language
 from desktop.ui.calendar.details import BookingDetailsDialog
 from desktop.ui.calendar.grid import CalendarGrid
-from desktop.ui.calendar.view import DAY, WEEK, WEEK_ALL, CalendarView
+from desktop.ui.calendar.view import WEEK, WEEK_ALL, CalendarView
 from desktop.ui.pdf_preview import PdfPreviewDialog
 from desktop.ui.tasks import TaskRunner
-from tests.helpers.booking_race import make_members, make_spaces
+from tests.ui.calendar_helpers import (
+    FRIDAY,
+    MakeView,
+    at,
+    book,
+    column_of,
+    minute,
+    view_maker,
+)
 from tests.ui.helpers import child
 
-FRIDAY = dt.date(2026, 11, 27)  # the day after the test clock's Thursday
 TODAY = dt.date(2026, 11, 26)
 
 
-def at(day: dt.date, time: str) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.fromisoformat(time))
-
-
 @pytest.fixture
-def venue(owner_ctx: Context) -> tuple[dict[str, SpaceView], dict[str, int]]:
-    return make_spaces(owner_ctx), make_members(owner_ctx)
-
-
-@pytest.fixture
-def make_view(qtbot, inline: TaskRunner):
-    def make(ctx: Context, day: dt.date = FRIDAY, mode: str = DAY) -> CalendarView:
-        view = CalendarView(ctx, inline)
-        qtbot.addWidget(view)
-        view.resize(1300, 1100)  # every hour fits: no scrolling under the mouse
-        view.show()
-        qtbot.waitExposed(view)
-        view.show_day(day, mode)
-        return view
-
-    return make
-
-
-def book(ctx: Context, space: SpaceView, member: int, starts: dt.datetime, minutes: int,
-         party: int = 2, guest: str | None = None) -> BookingView:
-    return create_booking(ctx, BookingRequest(space.id, starts, starts + dt.timedelta(
-        minutes=minutes), party_size=party, member_id=member, guest_name=guest))
-
-
-def column_of(view: CalendarView, space: SpaceView, day: dt.date = FRIDAY) -> int:
-    return next(i for i, c in enumerate(view.grid.columns)
-                if c.space.id == space.id and c.day == day)
+def make_view(qtbot, inline: TaskRunner) -> MakeView:
+    return view_maker(qtbot, inline, 1300, 1100)  # every hour fits: no scrolling under the mouse
 
 
 def drag(qtbot, view: CalendarView, start: QPoint, end: QPoint) -> None:
@@ -68,11 +44,6 @@ def drag(qtbot, view: CalendarView, start: QPoint, end: QPoint) -> None:
     qtbot.mouseMove(grid, middle)
     qtbot.mouseMove(grid, end)
     qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=end)
-
-
-def minute(text: str) -> int:
-    hours, minutes = text.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 def test_day_grid_shows_the_days_bookings_in_their_columns(make_view, desk_ctx, venue) -> None:
